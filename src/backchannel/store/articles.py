@@ -1,0 +1,152 @@
+"""Articles in the store: add a batch idempotently, fetch one, list with filters."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Literal
+
+from sqlalchemy import Engine, Row, or_, select
+
+from ..records import Article, parse_date
+from .schema import articles as T
+
+Outcome = Literal["ingested", "duplicate"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    article_id: str
+    outcome: Outcome
+    reason: str = ""  # for duplicates: which stored article it repeats, and how
+
+
+def _row_values(article: Article, now: datetime) -> dict:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "text": article.text,
+        "source_path": article.source_path,
+        "content_hash": article.content_hash,
+        "ingested_at": article.ingested_at or now,
+        "story": article.story,
+        "extra": json.dumps(article.extra, ensure_ascii=False) if article.extra else None,
+    }
+
+
+def row_to_article(row: Row) -> Article:
+    m = row._mapping
+    return Article(
+        id=m["id"],
+        text=m["text"],
+        title=m["title"],
+        url=m["url"],
+        outlet=m["outlet"],
+        author=m["author"],
+        published=parse_date(m["published"]),
+        source_path=m["source_path"],
+        content_hash=m["content_hash"],
+        ingested_at=m["ingested_at"],
+        story=m["story"],
+        extra=json.loads(m["extra"]) if m["extra"] else {},
+    )
+
+
+def add_articles(engine: Engine, batch: Sequence[Article]) -> list[AddResult]:
+    """Insert ``batch`` in one transaction; an article already stored is a duplicate.
+
+    Duplicates are found by id, content hash or URL, against the database and within
+    the batch, so re-running an ingest adds nothing. A crash mid-batch rolls the whole
+    batch back, and the re-run completes it.
+    """
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    results: list[AddResult] = []
+    with engine.begin() as conn:
+        ids = [a.id for a in batch]
+        hashes = [a.content_hash for a in batch]
+        urls = [a.url for a in batch if a.url]
+        known_id: dict[str, str] = {}
+        known_hash: dict[str, str] = {}
+        known_url: dict[str, str] = {}
+        for chunk_start in range(0, len(batch), 300):
+            sl = slice(chunk_start, chunk_start + 300)
+            conds = [T.c.id.in_(ids[sl]), T.c.content_hash.in_(hashes[sl])]
+            if urls[sl]:
+                conds.append(T.c.url.in_(urls[sl]))
+            for r in conn.execute(select(T.c.id, T.c.content_hash, T.c.url).where(or_(*conds))):
+                known_id[r.id] = r.id
+                known_hash[r.content_hash] = r.id
+                if r.url:
+                    known_url[r.url] = r.id
+        rows = []
+        for a in batch:
+            if a.content_hash in known_hash:
+                results.append(AddResult(a.id, "duplicate", f"same text as {known_hash[a.content_hash]}"))
+                continue
+            if a.url and a.url in known_url:
+                results.append(AddResult(a.id, "duplicate", f"same URL as {known_url[a.url]}"))
+                continue
+            if a.id in known_id:
+                results.append(AddResult(a.id, "duplicate", f"id {a.id} already stored with other text"))
+                continue
+            rows.append(_row_values(a, now))
+            known_id[a.id] = known_hash[a.content_hash] = a.id
+            if a.url:
+                known_url[a.url] = a.id
+            results.append(AddResult(a.id, "ingested"))
+        if rows:
+            conn.execute(T.insert(), rows)
+    return results
+
+
+def get_article(engine: Engine, article_id: str) -> Article | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(T).where(T.c.id == article_id)).first()
+    return row_to_article(row) if row else None
+
+
+def list_articles(
+    engine: Engine,
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Article]:
+    """Articles newest first (undated last), filtered by outlet and publication date."""
+    q = select(T)
+    if outlet:
+        q = q.where(T.c.outlet == outlet)
+    if since:
+        q = q.where(T.c.published >= since.isoformat())
+    if until:
+        q = q.where(T.c.published <= until.isoformat())
+    q = q.order_by(T.c.published.is_(None), T.c.published.desc(), T.c.id).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        return [row_to_article(r) for r in conn.execute(q)]
+
+
+def iter_articles(engine: Engine, ids: Iterable[str] | None = None, batch_size: int = 500):
+    """Every stored article (or those in ``ids``), streamed in id order."""
+    with engine.connect() as conn:
+        q = select(T).order_by(T.c.id)
+        if ids is not None:
+            q = q.where(T.c.id.in_(list(ids)))
+        for row in conn.execution_options(yield_per=batch_size).execute(q):
+            yield row_to_article(row)
+
+
+def count_articles(engine: Engine) -> int:
+    from sqlalchemy import func
+
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(T)).scalar_one()
