@@ -2,7 +2,9 @@
 
 Numbers are taken in order and never reused:
 1. ``schema``: articles, signals, cluster members.
+3. ``search``: full-text search (FTS5 indexes and triggers on SQLite).
 Later stages add theirs in their own store module and import it here.
 """
 
 from . import schema  # noqa: F401
+from . import search  # noqa: F401
