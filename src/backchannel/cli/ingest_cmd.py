@@ -1,1 +1,176 @@
-"""Command module: filled in by its stage (see DEVELOPMENT.md)."""
+"""``backchannel ingest PATH...``: read, clean and store articles, then cluster and extract.
+
+Bad inputs are printed one line each (file and line or record) while the rest goes on;
+the run ends with a table of ingested / duplicate / skipped / failed.
+"""
+
+from __future__ import annotations
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..ingest import FORMATS, MIN_CHARS, MIN_WORDS, FetchOptions, MapError, Problem, ReadOptions, parse_map
+from ..ingest.load import BATCH_SIZE, IngestReport, ingest_paths
+from .app import app, console, err_console
+from .articles_cmd import open_or_exit
+from .options import DbOption
+
+PROGRESS_MIN_SOURCES = 20  # fewer inputs than this finish too fast for a bar to help
+SHOW_DUPLICATES = 10
+
+
+def _print_problem(problem: Problem) -> None:
+    style = {"failed": "red", "skipped": "yellow", "warning": "magenta"}[problem.severity]
+    label = {"failed": "error", "skipped": "skipped", "warning": "warning"}[problem.severity]
+    err_console.print(f"[{style}]{label}:[/{style}] {escape(str(problem))}", highlight=False, soft_wrap=True)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, folders or http(s) URLs of pages and feeds."),
+    fmt: str = typer.Option(
+        "auto", "--format", "-f", metavar="FORMAT", help=f"Read every input as this format: {'|'.join(FORMATS)}."
+    ),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Read folders with all their subfolders."),
+    mapping: str | None = typer.Option(
+        None,
+        "--map",
+        metavar="FIELD=COLUMN,...",
+        help="JSONL/CSV columns for article fields, e.g. text=body,published=date (fields: id, text, title, url, outlet, author, published, story).",
+    ),
+    fetch_links: bool = typer.Option(False, "--fetch-links", help="For feeds: fetch each entry's linked page and read it."),
+    timeout: float = typer.Option(15.0, "--timeout", min=0.1, metavar="SECONDS", help="Timeout for each URL fetched."),
+    db: DbOption = None,
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input failed."),
+    no_cluster: bool = typer.Option(False, "--no-cluster", help="Do not cluster the new articles into stories."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Do not extract signals from the new articles."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles stored per transaction."),
+) -> None:
+    """Read articles (HTML, text/Markdown, JSONL/CSV, RSS/Atom, WARC, URLs), clean and store them.
+
+    Texts shorter than the minimum are skipped; duplicates (same text, URL or id as a
+    stored article) are counted, not stored again, so re-running an ingest is safe.
+    """
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        field_map = parse_map(mapping)
+    except MapError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--map") from None
+    opts = ReadOptions(
+        fmt=fmt, recursive=recursive, mapping=field_map, fetch_links=fetch_links, fetch=FetchOptions(timeout=timeout)
+    )
+    engine = open_or_exit(db)
+    report = IngestReport()
+    progress = _progress()
+    task = None
+
+    def on_sources(sources) -> None:
+        nonlocal task
+        if len(sources) >= PROGRESS_MIN_SOURCES and err_console.is_terminal:
+            progress.start()
+            task = progress.add_task("reading", total=len(sources))
+
+    def on_done(_src, rep: IngestReport) -> None:
+        if task is not None:
+            progress.update(task, advance=1, description=f"read {len(rep.ingested) + len(rep.duplicates)} articles")
+
+    try:
+        ingest_paths(
+            engine,
+            paths,
+            opts,
+            batch_size=batch_size,
+            report=report,
+            on_problem=_print_problem,
+            on_sources=on_sources,
+            on_source_done=on_done,
+        )
+    except KeyboardInterrupt:
+        progress.stop()
+        _summary(report)
+        err_console.print(
+            f"[red]interrupted:[/red] {len(report.ingested)} new articles were stored (whole batches only); "
+            "run the same command again to finish."
+        )
+        raise typer.Exit(130) from None
+    finally:
+        progress.stop()
+    _summary(report)
+    if report.ingested and not (no_cluster and no_extract):
+        _after(engine, report.ingested, cluster=not no_cluster, extract=not no_extract)
+    if not report.ingested:
+        if report.duplicates:
+            console.print(f"nothing new: all {len(report.duplicates)} articles read are already stored.")
+        else:
+            err_console.print(
+                f"[red]error:[/red] nothing could be ingested (an article needs at least {MIN_CHARS} characters "
+                f"and {MIN_WORDS} words of text)."
+            )
+            raise typer.Exit(1)
+    if strict and report.failed:
+        err_console.print(f"[red]--strict:[/red] {len(report.failed)} input(s) failed.")
+        raise typer.Exit(1)
+
+
+def _summary(report: IngestReport) -> None:
+    console.print(f"read {report.sources_done} of {report.sources} inputs", highlight=False)
+    table = Table("outcome", "articles")
+    table.add_row("ingested", str(len(report.ingested)))
+    table.add_row("duplicate", str(len(report.duplicates)))
+    table.add_row("skipped", str(len(report.skipped)))
+    table.add_row("failed", str(len(report.failed)), style="red" if report.failed else None)
+    if report.warnings:
+        table.add_row("(warnings)", str(len(report.warnings)), style="dim")
+    console.print(table)
+    for dup in report.duplicates[:SHOW_DUPLICATES]:
+        console.print(
+            f"[dim]duplicate:[/dim] {escape(dup.source or dup.article_id)}: {escape(dup.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(report.duplicates) > SHOW_DUPLICATES:
+        console.print(f"[dim]... and {len(report.duplicates) - SHOW_DUPLICATES} more duplicates[/dim]")
+
+
+def _after(engine, new_ids: list[str], *, cluster: bool, extract: bool) -> None:
+    """Cluster and extract the new articles, with a progress bar on long runs."""
+    from ..pipeline import after_ingest
+
+    progress = _progress()
+    task = None
+    if len(new_ids) >= PROGRESS_MIN_SOURCES and err_console.is_terminal:
+        progress.start()
+        task = progress.add_task("extracting signals", total=len(new_ids))
+
+    def advance(n: int) -> None:
+        if task is not None:
+            progress.update(task, advance=n)
+
+    try:
+        done = after_ingest(engine, new_ids, cluster=cluster, extract=extract, progress=advance)
+    except ImportError as exc:
+        err_console.print(f"[red]error:[/red] cannot cluster or extract: {exc}; the articles are stored (use --no-cluster --no-extract).")
+        raise typer.Exit(1) from None
+    finally:
+        progress.stop()
+    parts = []
+    if cluster:
+        parts.append(f"clustered {done.clustered} articles ({done.clusters_joined} joined stored stories)")
+    if extract:
+        parts.append(f"extracted {done.signals} signals from {done.extracted} articles")
+    console.print("; ".join(parts) + ".")
