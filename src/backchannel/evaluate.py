@@ -254,12 +254,13 @@ def _spans(article_id: str, text: str, records: list[Any], *, gold: bool, use_of
         _check_record(obj, where, exc)
         sentence = obj["sentence"]
         start, end = obj.get("start"), obj.get("end")
+        key = (sentence, obj["holder"], obj["issue"])
+        nth = seen[key]
+        seen[key] += 1
         if use_offsets and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
             out.append(_Rec(i, start, end, obj))
             continue
-        key = (sentence, obj["holder"], obj["issue"])
-        span = _locate(text, sentence, seen[key])
-        seen[key] += 1
+        span = _locate(text, sentence, nth)
         if span is None:
             raise exc(f"{where}: sentence not found in the article text: {sentence[:60]!r}")
         out.append(_Rec(i, span[0], span[1], obj))

@@ -150,6 +150,24 @@ def _h_month_day(m: re.Match[str], pub: date | None) -> Span | None:
     return first, last
 
 
+def _h_cross_month(m: re.Match[str], pub: date | None) -> Span | None:
+    """ "March 28 to April 2, 2025": the year, given once, belongs to the end of the range."""
+    first_m, last_m = _month_num(m["mon"]), _month_num(m["mon2"])
+    if m["y"]:
+        last_y = int(m["y"])
+        first_y = last_y if first_m <= last_m else last_y - 1
+    elif pub is None:
+        return None
+    else:
+        first_y = _year_for_month(first_m, pub, "near")
+        last_y = first_y if first_m <= last_m else first_y + 1
+    first = _day(first_y, first_m, int(m["d"]))
+    last = _day(last_y, last_m, int(m["d2"]))
+    if last <= first:
+        raise _Skip
+    return first.isoformat(), last.isoformat()
+
+
 def _h_month_year(m: re.Match[str], pub: date | None) -> Span:
     return _ym(int(m["y"]), _month_num(m["mon"])), None
 
@@ -260,7 +278,7 @@ _YEAR = r"(?P<y>(?:1[89]|20)\d{2})"
 _DASH = r"\s*(?:-|–|—|(?i:to|through|until))\s*"
 _EDGE = r"(?:(?i:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 _PREP = (
-    r"(?i:in|since|during|until|till|by|from|through|throughout|before|after|of|last|this|next|past"
+    r"(?i:in|since|during|until|till|by|for|from|through|throughout|before|after|of|last|this|next|past"
     r"|early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)"
 )
 _SEASON = r"(?P<s>(?i:spring|summer|autumn|fall|winter))"
@@ -281,6 +299,12 @@ _RULES: tuple[tuple[str, Handler, str], ...] = (
         rf"(?:\b(?P<mod>(?i:last|next|since))\s+)?{_WD}(?:(?i:the)\s+)?\b(?P<d>\d{{1,2}}){_ORD}"
         rf"(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:(?i:of)\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
         _h_month_day,
+        "MD",
+    ),
+    (
+        rf"(?:\b(?i:from|between)\s+)?{_WD}{_MON}\s+(?P<d>\d{{1,2}}){_ORD}\b(?:{_DASH}|\s+(?i:and)\s+)"
+        rf"{_MON.replace('<mon>', '<mon2>')}\s+(?P<d2>\d{{1,2}}){_ORD}\b(?:,?\s+{_YEAR}\b)?",
+        _h_cross_month,
         "MD",
     ),
     (rf"{_EDGE}\b{_MON},?\s+(?:(?i:of)\s+)?{_YEAR}\b", _h_month_year, "MD"),
@@ -340,7 +364,22 @@ _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 # A leading preposition does not make a match more specific: "from March" loses to "March 3".
 _PLAIN_PREPS = frozenset(
-    ["in", "during", "until", "till", "by", "from", "through", "throughout", "before", "after", "of", "on", "over"]
+    [
+        "in",
+        "during",
+        "until",
+        "till",
+        "by",
+        "for",
+        "from",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "of",
+        "on",
+        "over",
+    ]
 )
 
 
