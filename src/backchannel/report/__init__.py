@@ -1,0 +1,1 @@
+"""Briefings (Markdown, self-contained HTML) and charts built from a track."""

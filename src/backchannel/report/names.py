@@ -1,0 +1,54 @@
+"""Plain-word names for codes in briefings: "Russia" for RUS, "cease-fire" for ceasefire.
+
+Names come from the project's own dictionaries (the issue files' ``label``, the actor
+dictionary's names) so a user who adds an issue or an actor sees it named; a code that
+has no entry is shown as the code itself.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=64)
+def issue_label(code: str) -> str:
+    """The issue's ``label`` from data/issues/CODE.yaml, else the code with spaces."""
+    path = resources.files("backchannel").joinpath(f"data/issues/{code}.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        raw = None
+    label = raw.get("label") if isinstance(raw, dict) else None
+    return label if isinstance(label, str) and label.strip() else code.replace("_", " ")
+
+
+def issue_phrase(code: str) -> str:
+    """The label as it reads inside a sentence: "cease-fire", "negotiations", "NATO membership"."""
+    label = issue_label(code)
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[0].lower() + label[1:]
+
+
+@lru_cache(maxsize=256)
+def holder_name(code: str) -> str:
+    """The actor dictionary's name for a holder code, else the code."""
+    try:
+        from .. import actors
+    except ImportError:
+        return code
+    lookup = getattr(actors, "holder_name", None)
+    if callable(lookup):
+        try:
+            name = lookup(code)
+        except Exception:  # a broken user dictionary must not break a briefing's wording
+            return code
+        if isinstance(name, str) and name:
+            return name
+    return code
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
