@@ -1,0 +1,150 @@
+"""The actor dictionary: who a name, title, metonym or pronoun in a news sentence stands for.
+
+``ActorDictionary.load()`` reads the bundled ``data/actors.yaml`` and any user files
+(merged in order, see ``loader``), validates them and compiles one regex; it is cached
+per argument tuple and nothing is built at import time.
+
+- ``mentions(text)`` finds every actor mention in a span: longest match wins, no
+  overlaps, sorted. Persons out of office on ``on`` (former leaders, candidates) are no
+  holder and are left out unless ``include_inactive=True`` (then ``Mention.active`` is
+  False). "The West", "Western leaders", "the international community" are no holder:
+  they are left out unless ``include_non_holders=True`` (kind ``non_holder``, code "").
+- ``resolve(text, sentences, paragraphs)`` does the same per sentence and resolves
+  pronouns, bare titles and anaphors within the paragraph (see ``coref``).
+- Dates: a role's ``from`` is inclusive and ``until`` exclusive, so on 2025-01-20 "the
+  U.S. president" is Trump. With ``on=None`` the date is unknown: every person counts
+  as a holder (with their latest code) and a title goes to its current holder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .coref import keep, resolve, to_mention
+from .loader import ActorFileError, check_complete, merge_file
+from .matcher import Matcher, fold
+from .model import KINDS, Actor, ActorData, Mention, Person, Role, Title
+
+__all__ = [
+    "KINDS",
+    "Actor",
+    "ActorData",
+    "ActorDictionary",
+    "ActorFileError",
+    "Mention",
+    "Person",
+    "Role",
+    "Title",
+    "bundled_path",
+    "load_actors",
+]
+
+
+def bundled_path() -> Path:
+    """The actor file shipped with backchannel."""
+    return Path(__file__).resolve().parent.parent / "data" / "actors.yaml"
+
+
+class ActorDictionary:
+    """Loaded, validated actor data and its compiled matcher; immutable and safe to share."""
+
+    def __init__(self, data: ActorData) -> None:
+        self.data = data
+        self._matcher = Matcher(data)
+        payload = json.dumps(asdict(data), sort_keys=True, default=str, ensure_ascii=False)
+        self.digest: str = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorDictionary:
+        """The bundled dictionary with ``extra_files`` merged in order; cached per file list.
+
+        Raises ActorFileError naming the file, entry and line of the first problem.
+        """
+        return load_actors(tuple(str(Path(p)) for p in extra_files))
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every holder code the dictionary knows."""
+        return frozenset(self.data.actors)
+
+    def is_known_code(self, code: str) -> bool:
+        """Whether ``code`` is a holder code of this dictionary (RUS, NATO, ...)."""
+        return code in self.data.actors
+
+    def actor_name(self, code: str) -> str | None:
+        """The display name of a code ("Russia"), for reports."""
+        actor = self.data.actors.get(code)
+        return actor.name if actor else None
+
+    def mentions(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        on: date | None = None,
+        include_inactive: bool = False,
+        include_non_holders: bool = False,
+    ) -> list[Mention]:
+        """Every actor mention in text[start:end] (offsets into ``text``), without coreference.
+
+        Pronouns, bare titles ("the president") and anaphors ("the alliance") need a
+        paragraph to resolve, so they are only returned by ``resolve``.
+        """
+        stop = len(text) if end is None else end
+        raws = self._matcher.scan(text, start, stop, on)
+        return [to_mention(r, text) for r in raws if keep(r, include_inactive, include_non_holders)]
+
+    def resolve(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        paragraphs: Sequence[tuple[int, int]],
+        *,
+        on: date | None = None,
+        include_inactive: bool = False,
+        include_non_holders: bool = False,
+    ) -> list[list[Mention]]:
+        """Per sentence (in the order given), its mentions with pronouns and bare titles resolved.
+
+        A pronoun or bare title takes the last fitting mention earlier in the same
+        paragraph; one that nothing fits is dropped.
+        """
+        return resolve(self._matcher, text, sentences, paragraphs, on, include_inactive, include_non_holders)
+
+    def code_of(self, name: str, *, on: date | None = None) -> str | None:
+        """The holder code a name, title or code stands for ("the Kremlin" -> RUS), or None.
+
+        A person out of office on ``on`` gives None, as does anything not in the dictionary.
+        """
+        cleaned = " ".join(name.split())
+        if cleaned in self.data.actors:
+            return cleaned
+        for candidate in (cleaned, fold(cleaned)):
+            found = [m for m in self.mentions(candidate, on=on, include_inactive=True) if m.kind != "demonym"]
+            found = found or self.mentions(candidate, on=on, include_inactive=True)
+            if len(found) == 1:
+                m = found[0]
+                bare = candidate.removeprefix("the ").removeprefix("The ")
+                if m.start <= len(candidate) - len(bare) and m.end >= len(candidate.rstrip("’'s")) - 0:
+                    return m.code if m.active else None
+        return None
+
+    def person(self, name: str) -> Person | None:
+        """A person record by canonical name."""
+        return self.data.persons.get(name)
+
+
+@lru_cache(maxsize=16)
+def load_actors(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """Load and compile once per file list (see ``ActorDictionary.load``)."""
+    data = merge_file(None, bundled_path())
+    for path in extra_files:
+        data = merge_file(data, Path(path))
+    return ActorDictionary(check_complete(data))

@@ -1,0 +1,315 @@
+"""One compiled regex per dictionary, and the reading of its matches into mentions.
+
+The regex has five alternatives, tried left to right at each word start:
+
+1. ``PREFIX NOUN``: a demonym, name, metonym or person (optionally possessive) before a
+   title or group noun: "Russian officials", "Ukraine's foreign minister", "Kremlin
+   spokesman", "Trump administration".
+2. ``NOUN of NAME``: "the president of Ukraine", "the leadership of Russia".
+3. ``the|his|her|their|its NOUN``: a bare title or group that only coreference can
+   resolve ("the president", "his spokesman", "the ministry").
+4. a literal: names, metonyms, demonyms, persons, anaphors ("the alliance"),
+   non-holders ("the West") and not-actors ("Washington Post", which shadow a name).
+5. an honorific ("President", "Mr") that only counts when a person follows, and a
+   pronoun.
+
+Names are case-sensitive (so "turkey" and "china" do not match); title and group nouns
+are not ("Foreign Minister", "foreign minister").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from .model import ActorData, Person, Title
+from .trie import SPACE, trie_regex
+
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "they": "p",
+    "them": "p",
+    "their": "p",
+}
+DETERMINERS = ("the", "his", "her", "their", "its")
+_GAP_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
+_APOSTROPHES = "'’"
+
+
+def fold(text: str) -> str:
+    """ASCII spelling of a name ("Erdoğan" -> "Erdogan"), so both spellings match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(slots=True)
+class Raw:
+    """A match before coreference: a Mention in the making, plus what resolution needs."""
+
+    start: int
+    end: int
+    kind: str  # Mention kinds plus 'honorific', 'bare', 'anaphor', 'not_actor'
+    code: str | None
+    person: str | None = None
+    role: str | None = None
+    title: str | None = None
+    active: bool = True
+    det: str | None = None  # for 'bare' and 'pronoun': the determiner or pronoun, lower case
+    possessive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a literal surface names: an actor (as name, metonym, demonym...) or a person."""
+
+    kind: str  # country, demonym, person, anaphor, non_holder, not_actor
+    code: str | None = None
+    person: str | None = None
+
+
+class Matcher:
+    """The compiled regex and lookup tables of one ActorData."""
+
+    def __init__(self, data: ActorData) -> None:
+        self.data = data
+        self.literals: dict[str, list[Target]] = {}
+        self.prefixes: dict[str, list[Target]] = {}
+        self.names: dict[str, str] = {}  # proper names (after "of") -> code
+        self.noun_title: dict[str, str] = {}
+        self.noun_group: dict[str, str] = data.groups
+        self.modifier_titles: list[Title] = [t for t in data.titles.values() if t.modifiers]
+        self.holders: dict[tuple[str, str], list[tuple[Person, object]]] = {}
+        self._build()
+        self.regex = self._compile()
+
+    # -- building -----------------------------------------------------------------------
+    def _add(self, table: dict[str, list[Target]], surface: str, target: Target) -> None:
+        for form in {surface, fold(surface)}:
+            bucket = table.setdefault(_norm(form), [])
+            if target not in bucket:
+                bucket.append(target)
+
+    def _build(self) -> None:
+        data = self.data
+        for title in data.titles.values():
+            for noun in title.nouns:
+                self.noun_title.setdefault(noun, title.key)
+        for actor in data.actors.values():
+            country = Target("country", actor.code)
+            for name in actor.names:
+                self._add(self.literals, name, country)
+                self._add(self.prefixes, name, country)
+                for form in {name, fold(name)}:
+                    self.names[_norm(form)] = actor.code
+            for name in actor.metonyms:
+                self._add(self.literals, name, country)
+                self._add(self.prefixes, name, country)
+            for name in actor.demonyms:
+                self._add(self.literals, name, Target("demonym", actor.code))
+                self._add(self.prefixes, name, country)
+            for phrase in actor.anaphors:
+                for form in (phrase, _cap(phrase)):
+                    self._add(self.literals, form, Target("anaphor", actor.code))
+        for person in data.persons.values():
+            target = Target("person", person.roles[0].code, person.name)
+            for alias in (person.name, *person.aliases):
+                self._add(self.literals, alias, target)
+                self._add(self.prefixes, alias, target)
+            for role in person.roles:
+                self.holders.setdefault((role.code, role.title), []).append((person, role))
+        for phrase in data.non_holders:
+            self._add(self.literals, phrase, Target("non_holder"))
+        for phrase in data.not_actors:
+            self._add(self.literals, phrase, Target("not_actor"))
+        # A surface that is both a name and a demonym ("U.S.") reads as the name.
+        for surface, bucket in self.literals.items():
+            if len(bucket) > 1:
+                self.literals[surface] = sorted(bucket, key=lambda t: t.kind != "country")
+
+    def _compile(self) -> re.Pattern[str]:
+        nouns = set(self.noun_title) | set(self.noun_group)
+        for title in self.data.titles.values():
+            nouns |= set(title.modifier_nouns)
+        bare = {n for n, k in self.noun_title.items() if self.data.titles[k].bare} | set(self.data.bare_groups)
+        honorifics = set(self.data.honorifics)
+        for noun in self.noun_title:
+            honorifics.add(" ".join(w if w in ("of", "for") else _cap(w) for w in noun.split()))
+        noun_re = trie_regex(nouns)
+        pron = "|".join(sorted({p for w in PRONOUNS for p in (w, _cap(w))}, key=len, reverse=True))
+        dets = "|".join(sorted({p for w in DETERMINERS for p in (w, _cap(w))}))
+        source = (
+            r"(?<![\w])(?:"
+            rf"(?P<pre>{trie_regex(self.prefixes)})(?P<ppos>['’]s?)?{SPACE}(?P<noun>(?i:{noun_re}))"
+            rf"|(?P<onoun>(?i:{noun_re})){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{trie_regex(self.names)})"
+            rf"|(?P<bdet>{dets}){SPACE}(?P<bnoun>(?i:{trie_regex(bare)}))"
+            rf"|(?P<lit>{trie_regex(self.literals)})"
+            rf"|(?P<hon>{trie_regex(honorifics)})"
+            rf"|(?P<pron>{pron})"
+            r")(?P<poss>['’]s?)?(?![\w])"
+        )
+        return re.compile(source)
+
+    # -- titles by date -------------------------------------------------------------------
+    def expand(self, key: str) -> set[str]:
+        """A title key and every narrower title it covers, transitively."""
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            item = todo.pop()
+            if item in seen or item not in self.data.titles:
+                continue
+            seen.add(item)
+            todo.extend(self.data.titles[item].covers)
+        return seen
+
+    def holder(self, code: str, key: str, on: date | None) -> str | None:
+        """The one person holding that title for that code on that day, or None (nobody, or several)."""
+        found = {
+            person.name
+            for title in self.expand(key)
+            for person, role in self.holders.get((code, title), ())
+            if role.active(on)  # type: ignore[attr-defined]
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    def person_on(self, name: str, on: date | None) -> tuple[str, str | None, str | None, bool]:
+        """(code, role, title, active) of a person on a day; inactive persons keep their latest code."""
+        person = self.data.persons[name]
+        roles = person.roles_on(on)
+        if roles:
+            return roles[0].code, roles[0].role, roles[0].title, True
+        latest = max(person.roles, key=lambda r: r.until or date.max)
+        return latest.code, None, None, False
+
+    def pick_person(self, targets: list[Target], on: date | None) -> Target:
+        """Among persons sharing an alias ("Johnson"), the one in office that day, else the first."""
+        persons = [t for t in targets if t.kind == "person"]
+        for target in persons:
+            if self.data.persons[target.person].roles_on(on):  # type: ignore[index]
+                return target
+        return persons[0] if persons else targets[0]
+
+    # -- scanning ---------------------------------------------------------------------------
+    def scan(self, text: str, start: int, end: int, on: date | None) -> list[Raw]:
+        """Every raw match in text[start:end], with titles after a person merged into it."""
+        out: list[Raw] = []
+        for match in self.regex.finditer(text, start, end):
+            for raw in self._read(match, text, on):
+                if raw.kind == "person":
+                    self._absorb_prefixes(out, raw, text)
+                out.append(raw)
+        return [r for r in out if r.kind not in ("honorific", "not_actor")]
+
+    def _absorb_prefixes(self, out: list[Raw], person: Raw, text: str) -> None:
+        """'Russian Foreign Minister Sergei Lavrov' is one person mention, not a title and a person."""
+        codes = self.data.persons[person.person].codes  # type: ignore[index]
+        while out:
+            prev = out[-1]
+            if prev.kind not in ("title", "group", "honorific", "bare") or prev.possessive:
+                return
+            if prev.kind == "bare" and prev.det != "the":
+                return
+            if prev.code is not None and prev.code not in codes:
+                return
+            if not _GAP_RE.fullmatch(text, prev.end, person.start):
+                return
+            out.pop()
+            person.start = prev.start
+
+    def _read(self, match: re.Match[str], text: str, on: date | None) -> list[Raw]:
+        poss = match.group("poss") is not None
+        if match.group("pre") is not None:
+            return self._compound(match, "pre", "noun", on, poss)
+        if match.group("onoun") is not None:
+            return self._compound(match, "oname", "onoun", on, poss)
+        return [self._single(match, text, on, poss)]
+
+    def _single(self, match: re.Match[str], text: str, on: date | None, poss: bool) -> Raw:
+        if match.group("bnoun") is not None:
+            noun = _norm(match.group("bnoun")).lower()
+            det = match.group("bdet").lower()
+            key = self.noun_title.get(noun)
+            role = self.data.titles[key].role if key else self.noun_group.get(noun)
+            return Raw(
+                match.start("bdet"), match.end("bnoun"), "bare", None, role=role, title=key, det=det, possessive=poss
+            )
+        if match.group("lit") is not None:
+            return self._literal(match, text, on, poss)
+        if match.group("hon") is not None:
+            return Raw(match.start("hon"), match.end("hon"), "honorific", None)
+        if match.group("pron") is not None:
+            word = match.group("pron").lower()
+            return Raw(match.start("pron"), match.end("pron"), "pronoun", None, det=word)
+        raise AssertionError(f"unexpected match {match.group()!r}")  # pragma: no cover - the regex has no other
+
+    def _literal(self, match: re.Match[str], text: str, on: date | None, poss: bool) -> Raw:
+        start, end = match.start("lit"), match.end("lit")
+        targets = self.literals[_norm(match.group("lit"))]
+        target = self.pick_person(targets, on) if targets[0].kind == "person" else targets[0]
+        if target.kind == "not_actor":
+            return Raw(start, end, "not_actor", None)
+        if target.kind == "person":
+            code, role, title, active = self.person_on(target.person, on)  # type: ignore[arg-type]
+            return Raw(start, end, "person", code, target.person, role, title, active, possessive=poss)
+        kind = target.kind
+        if kind == "country" and not poss and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+            kind = "demonym"  # "Russia-backed", "Moscow-annexed", "US-Ukraine": a modifier, not the actor acting
+        return Raw(start, end, kind, target.code if kind != "non_holder" else "", possessive=poss)
+
+    def _compound(
+        self, match: re.Match[str], pre_group: str, noun_group: str, on: date | None, poss: bool
+    ) -> list[Raw]:
+        """A prefix and a title or group noun; "Putin's spokesman" is two mentions, Putin and his spokesman."""
+        pre = _norm(match.group(pre_group))
+        noun = _norm(match.group(noun_group)).lower()
+        table = self.prefixes if pre_group == "pre" else None
+        if table is not None:
+            targets = table[pre]
+            target = self.pick_person(targets, on) if targets[0].kind == "person" else targets[0]
+        else:
+            target = Target("country", self.names[pre])
+        active = True
+        leader = False
+        if target.kind == "person":
+            code, role, _title, active = self.person_on(target.person, on)  # type: ignore[arg-type]
+            leader = role == "leader"
+        else:
+            code = target.code  # type: ignore[assignment]
+        key = None
+        for title in self.modifier_titles:
+            if noun in title.modifier_nouns and (pre in title.modifiers or (leader and "<leader>" in title.modifiers)):
+                key = title.key
+                break
+        if key is None:
+            key = self.noun_title.get(noun)
+        start = match.start(pre_group) if pre_group == "pre" else match.start(noun_group)
+        end = match.end(noun_group) if pre_group == "pre" else match.end(pre_group)
+        out: list[Raw] = []
+        if target.kind == "person" and match.group("ppos") is not None:
+            _code, role, title, _active = self.person_on(target.person, on)  # type: ignore[arg-type]
+            out.append(
+                Raw(start, match.end("pre"), "person", code, target.person, role, title, active, possessive=True)
+            )
+            start = match.start(noun_group)
+        if key is not None:
+            person = self.holder(code, key, on) if active else None
+            out.append(Raw(start, end, "title", code, person, self.data.titles[key].role, key, active, possessive=poss))
+        else:
+            out.append(Raw(start, end, "group", code, None, self.noun_group.get(noun), None, active, possessive=poss))
+        return out
