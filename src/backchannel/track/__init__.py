@@ -7,7 +7,16 @@ returns one ``Cell`` per holder x issue for the dashboard. The counting rules ar
 ``compute``'s docstring; the numbers users may tune are in ``data/track.yaml``.
 """
 
-from .compute import BY_VALUES, build_track, compute_track, overview, period_of, report_key, signal_weight
+from .compute import (
+    BY_VALUES,
+    build_track,
+    compute_track,
+    overview,
+    period_of,
+    report_key,
+    signal_counts,
+    signal_weight,
+)
 from .config import ShiftParams, TrackConfig, TrackConfigError, load_config
 from .model import SERIES, Cell, Period, Shift, SignalRef, SourceShare, Track
 from .shifts import find_changes, robust_noise
@@ -32,5 +41,6 @@ __all__ = [
     "period_of",
     "report_key",
     "robust_noise",
+    "signal_counts",
     "signal_weight",
 ]

@@ -303,3 +303,14 @@ def overview(engine: Engine, *, config: TrackConfig | None = None) -> list[Cell]
         )
     cells.sort(key=lambda c: (-c.reports, -c.signals, c.holder, c.issue))
     return cells
+
+
+def signal_counts(engine: Engine) -> dict[tuple[str, str], int]:
+    """How many stored signals each (holder, issue) has: what a user can track."""
+    from sqlalchemy import func, select
+
+    from ..store.schema import signals as S
+
+    q = select(S.c.holder, S.c.issue, func.count()).group_by(S.c.holder, S.c.issue)
+    with engine.connect() as conn:
+        return {(h, i): n for h, i, n in conn.execute(q)}
