@@ -199,7 +199,7 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
         return False  # "e.g. the", "... said. and" — a sentence does not start lower-case
     if mark != ".":
         return True
-    wb = _WORD_BEFORE.search(text, 0, stop_start)
+    wb = _WORD_BEFORE.search(text, max(0, stop_start - 64), stop_start)  # a window: from 0 was quadratic
     if wb is None:
         return True
     before = wb.group(1)
