@@ -77,11 +77,13 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
             line = lines[i]
             key = line_key(line)
             if not key:
+                if re.fullmatch(r"[*\-_=~•·\s]{3,}", line.strip()):
+                    drop[i] = "separator"
                 continue
             if head and title_key and key == title_key:
                 drop[i] = "repeats the title"
                 continue
-            if head and standalone:
+            if head:
                 got = _byline_or_dateline(line, key, rules)
                 if got is not None:
                     kind, value, when = got
@@ -96,7 +98,7 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                 reason = "caption that only repeats a name"
             if reason is not None:
                 drop[i] = reason
-                if reason == "comment section" and not head and words_before >= MIN_WORDS_BEFORE_COMMENTS:
+                if reason == "comment section" and words_before >= MIN_WORDS_BEFORE_COMMENTS:
                     for j in range(i + 1, len(lines)):
                         if lines[j].strip():
                             drop.setdefault(j, "comment section")
@@ -207,7 +209,7 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
             continue
         parts = [p for p in _BY_SPLIT.split(m.group(1)) if p and p.strip()]
         name = parts[0].strip().rstrip(",")
-        if not name or not name[0].isupper() or parse_date_text(name) or len(name.split()) > 8:
+        if not _looks_like_names(name.split(",")[0]):
             return None
         if stripped.endswith(".") and len(words) > 8:
             return None
@@ -225,10 +227,33 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
     if when is None:
         return None
     leftover = strip_dates(rest)
-    leftover = re.sub(r"(?i)\b(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|at|\d+\s+min(ute)?s?\s+read)\b", "", leftover)
+    leftover = re.sub(
+        r"(?i)\b(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|at|\d+\s+min(ute)?s?\s+read)\b",
+        "",
+        leftover,
+    )
     if re.search(r"[A-Za-z]{3,}", leftover):
         return None
     return "dateline", None, when
+
+
+_NOT_NAMES = re.compile(
+    r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|then|now|today|yesterday|contrast|comparison|far|the|this|that)$"
+)
+
+
+def _looks_like_names(text: str) -> bool:
+    """One or more person names ("Ana Lee and Tom Ruiz"): capitalised words, joined by and/&."""
+    words = text.replace("&", " and ").split()
+    if not words or len(words) > 10 or _NOT_NAMES.match(words[0]) or parse_date_text(text):
+        return False
+    for word in words:
+        if word.lower() in _NAME_PARTICLES or word.lower() == "and":
+            continue
+        if not (_NAME_WORD.match(word) or word.isupper()):
+            return False
+    return True
 
 
 def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool:
@@ -238,7 +263,7 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
     two paragraphs); a heading has lower-case words, a sentence ends in punctuation.
     """
     stripped = line.strip()
-    if stripped.startswith("#") or stripped[-1:] in ".!?:;,\"”)":
+    if stripped.startswith("#") or stripped[-1:] in '.!?:;,"”)':
         return False
     words = stripped.split()
     if not 2 <= len(words) <= 5:

@@ -149,7 +149,7 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         related=prefix("related"),
         related_colon=prefix("related_colon", _SEP_AFTER) if p["related_colon"] else never,
         comment_heading=(
-            re.compile(rf"^(?:{_NUMBER_WORDS})\s+(?:{_alternation(p['comment_heading'])})\s+(?:on|to|for)\b")
+            re.compile(rf"^(?:{_NUMBER_WORDS})\s+(?:{_alternation(p['comment_heading'])})(?:\s+(?:on|to|for)\b|\s*$)")
             if p["comment_heading"]
             else never
         ),
@@ -162,7 +162,9 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         ads=frozenset(p["ads"]),
         labels=prefix("labels", r"\s*:") if p["labels"] else never,
         credits=prefix("credits", r"(?:\s*:|\s+by\b|(?<=by)\s)") if p["credits"] else never,
-        credit_inline=re.compile(r"\b(?:photo|image|picture|credit)s?\s*:\s*\S|getty images|\(ap photo|/afp\b|/reuters\b"),
+        credit_inline=re.compile(
+            r"\b(?:photo|image|picture|credit)s?\s*:\s*\S|getty images|\(ap photo|/afp\b|/reuters\b"
+        ),
         boilerplate=re.compile(_alternation(p["boilerplate"])) if p["boilerplate"] else never,
         byline=p["byline"],
         dateline=p["dateline"],
@@ -220,7 +222,6 @@ def strip_dates(text: str) -> str:
     for form in _DATE_FORMS:
         text = form.sub(" ", text)
     return text
-
 
 
 def parse_date_text(text: str) -> date | None:

@@ -41,7 +41,9 @@ def _progress() -> Progress:
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, folders or http(s) URLs of pages and feeds."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH...", help="Files, folders or http(s) URLs of pages and feeds."
+    ),
     fmt: str = typer.Option(
         "auto", "--format", "-f", metavar="FORMAT", help=f"Read every input as this format: {'|'.join(FORMATS)}."
     ),
@@ -52,7 +54,9 @@ def ingest_cmd(
         metavar="FIELD=COLUMN,...",
         help="JSONL/CSV columns for article fields, e.g. text=body,published=date (fields: id, text, title, url, outlet, author, published, story).",
     ),
-    fetch_links: bool = typer.Option(False, "--fetch-links", help="For feeds: fetch each entry's linked page and read it."),
+    fetch_links: bool = typer.Option(
+        False, "--fetch-links", help="For feeds: fetch each entry's linked page and read it."
+    ),
     timeout: float = typer.Option(15.0, "--timeout", min=0.1, metavar="SECONDS", help="Timeout for each URL fetched."),
     db: DbOption = None,
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input failed."),
@@ -164,7 +168,9 @@ def _after(engine, new_ids: list[str], *, cluster: bool, extract: bool) -> None:
     try:
         done = after_ingest(engine, new_ids, cluster=cluster, extract=extract, progress=advance)
     except ImportError as exc:
-        err_console.print(f"[red]error:[/red] cannot cluster or extract: {exc}; the articles are stored (use --no-cluster --no-extract).")
+        err_console.print(
+            f"[red]error:[/red] cannot cluster or extract: {exc}; the articles are stored (use --no-cluster --no-extract)."
+        )
         raise typer.Exit(1) from None
     finally:
         progress.stop()

@@ -81,6 +81,16 @@ def too_short(text: str, opts: ReadOptions) -> str | None:
     return None
 
 
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_spaces(text: str) -> str:
+    """No-break, thin and zero-width spaces as plain spaces (or nothing), so "of\u00a0Russia"
+    reads as "of Russia" to every later stage."""
+    return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
+
+
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
@@ -98,7 +108,11 @@ def short_hash(key: str, n: int = 8) -> str:
 def site_name(host: str) -> str:
     """The name part of a host: ``en.kremlin.ru`` -> ``kremlin``, ``www.bbc.co.uk`` -> ``bbc``."""
     labels = [x for x in host.lower().removeprefix("www.").split(".") if x]
-    if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "gov", "ac", "net", "gv", "edu"} and len(labels[-1]) == 2:
+    if (
+        len(labels) >= 3
+        and labels[-2] in {"co", "com", "org", "gov", "ac", "net", "gv", "edu"}
+        and len(labels[-1]) == 2
+    ):
         labels = labels[:-1]
     return labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
 
@@ -205,4 +219,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 def _count_invalid_utf8(data: bytes) -> int:
     """Bytes UTF-8 rejects (each becomes one replacement character)."""
-    return data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return data.decode("utf-8", errors="replace").count("\ufffd") - data.decode("utf-8", errors="ignore").count(
+        "\ufffd"
+    )

@@ -56,7 +56,9 @@ def read_feed(
         yield Problem(source, f"broken feed: {parsed.get('bozo_exception')}")
         return
     if parsed.get("bozo"):
-        yield Problem(source, f"feed is malformed ({parsed.get('bozo_exception')}); read what could be parsed", severity="warning")
+        yield Problem(
+            source, f"feed is malformed ({parsed.get('bozo_exception')}); read what could be parsed", severity="warning"
+        )
     if not entries:
         yield Problem(source, "feed has no entries", severity="skipped")
         return
@@ -64,7 +66,9 @@ def read_feed(
     client = make_client(opts.fetch) if opts.fetch_links else None
     try:
         for n, entry in enumerate(entries, 1):
-            yield from _entry(entry, n, source=source, opts=opts, path=path, feed_url=feed_url, outlet=outlet, client=client)
+            yield from _entry(
+                entry, n, source=source, opts=opts, path=path, feed_url=feed_url, outlet=outlet, client=client
+            )
     finally:
         if client is not None:
             client.close()
@@ -86,18 +90,29 @@ def _entry(entry, n: int, *, source, opts, path, feed_url, outlet, client) -> It
         else:
             items = list(
                 html_to_article(
-                    page.body, source=source, opts=opts, where=where, url=link, published=published,
-                    charset=page.charset, article_id=article_id,
+                    page.body,
+                    source=source,
+                    opts=opts,
+                    where=where,
+                    url=link,
+                    published=published,
+                    charset=page.charset,
+                    article_id=article_id,
                 )
             )
             art = next((i for i in items if isinstance(i, Article)), None)
             if art is not None:
                 yield from (i for i in items if not isinstance(i, Article))
                 yield art.with_(
-                    title=art.title or title, author=art.author or author, outlet=outlet or art.outlet, published=published or art.published
+                    title=art.title or title,
+                    author=art.author or author,
+                    outlet=outlet or art.outlet,
+                    published=published or art.published,
                 )
                 return
-            fallback_note = "; ".join(p.message for p in items if isinstance(p, Problem)) or "no article text on the page"
+            fallback_note = (
+                "; ".join(p.message for p in items if isinstance(p, Problem)) or "no article text on the page"
+            )
             fallback_note = f"linked page {link}: {fallback_note}"
     cleaned = clean_text(_entry_text(entry), known_title=title)
     why = too_short(cleaned.text, opts)

@@ -39,7 +39,13 @@ def check_url(url: str) -> None:
         raise FetchError("URL has no host")
 
 
-def fetch(url: str, opts: FetchOptions, *, accept: tuple[str, ...] = HTML_TYPES + FEED_TYPES, client: httpx.Client | None = None) -> Fetched:
+def fetch(
+    url: str,
+    opts: FetchOptions,
+    *,
+    accept: tuple[str, ...] = HTML_TYPES + FEED_TYPES,
+    client: httpx.Client | None = None,
+) -> Fetched:
     """GET ``url`` within ``opts``; the response's type must be one of ``accept``."""
     check_url(url)
     own = client is None
@@ -90,4 +96,6 @@ def fetch(url: str, opts: FetchOptions, *, accept: tuple[str, ...] = HTML_TYPES 
 
 def make_client(opts: FetchOptions) -> httpx.Client:
     """A client to reuse across many fetches (connection pooling), with the limits of ``opts``."""
-    return httpx.Client(timeout=httpx.Timeout(opts.timeout), follow_redirects=False, headers={"User-Agent": opts.user_agent})
+    return httpx.Client(
+        timeout=httpx.Timeout(opts.timeout), follow_redirects=False, headers={"User-Agent": opts.user_agent}
+    )

@@ -17,7 +17,17 @@ from lxml import html as lxml_html
 
 from ..clean import clean_text
 from ..records import Article, parse_date
-from .base import Problem, ReadOptions, decode_bytes, domain_of, id_from_path, id_from_url, looks_binary, too_short
+from .base import (
+    Problem,
+    ReadOptions,
+    decode_bytes,
+    domain_of,
+    id_from_path,
+    id_from_url,
+    looks_binary,
+    normalize_spaces,
+    too_short,
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "pre"}
@@ -63,8 +73,9 @@ def html_to_article(
     if doc is None or not (doc.text or "").strip():
         yield Problem(source, "no article text found in the HTML page", where, "skipped")
         return
-    raw = "\n\n".join(line.strip() for line in doc.text.split("\n") if line.strip())
-    cleaned = clean_text(raw, known_title=doc.title)
+    raw = "\n\n".join(line.strip() for line in normalize_spaces(doc.text).split("\n") if line.strip())
+    title = normalize_spaces(doc.title or "").strip() or None
+    cleaned = clean_text(raw, known_title=title)
     why = too_short(cleaned.text, opts)
     if why:
         yield Problem(source, why, where, "skipped")
@@ -75,7 +86,7 @@ def html_to_article(
     yield Article(
         id=article_id,
         text=cleaned.text,
-        title=(doc.title or "").strip() or None,
+        title=title,
         url=page_url,
         outlet=(doc.sitename or "").strip() or domain_of(page_url),
         author=(doc.author or "").strip() or cleaned.author,
@@ -98,6 +109,6 @@ def fragment_text(fragment: str) -> str:
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
             el.tail = "\n\n" + (el.tail or "")
-    text = root.text_content()
+    text = normalize_spaces(root.text_content())
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)

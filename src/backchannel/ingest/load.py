@@ -94,4 +94,6 @@ def store_batch(engine: Engine, batch: list[Article], report: IngestReport) -> N
         if result.outcome == "ingested":
             report.ingested.append(result.article_id)
         else:
-            report.duplicates.append(Duplicate(result.article_id, article.source_path or article.url or "", result.reason))
+            report.duplicates.append(
+                Duplicate(result.article_id, article.source_path or article.url or "", result.reason)
+            )

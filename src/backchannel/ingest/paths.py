@@ -114,7 +114,9 @@ def expand(args: Iterable[str | Path], opts: ReadOptions) -> tuple[list[Source],
                     continue
                 fmt = opts.fmt if opts.fmt != "auto" else format_of(f)
                 if fmt is None:
-                    problems.append(Problem(str(f), "not an article file type (name it with --format)", severity="skipped"))
+                    problems.append(
+                        Problem(str(f), "not an article file type (name it with --format)", severity="skipped")
+                    )
                     continue
                 if str(f) not in seen:
                     seen.add(str(f))
@@ -194,7 +196,9 @@ def _read_url(src: Source, opts: ReadOptions) -> Iterator[Article | Problem]:
     except FetchError as exc:
         yield Problem(src.location, str(exc))
         return
-    is_feed = src.fmt == "feed" or (src.fmt == "auto" and (page.content_type in FEED_TYPES or sniff_format(page.body[:4096]) == "feed"))
+    is_feed = src.fmt == "feed" or (
+        src.fmt == "auto" and (page.content_type in FEED_TYPES or sniff_format(page.body[:4096]) == "feed")
+    )
     if is_feed:
         yield from read_feed(page.body, source=src.location, opts=opts, feed_url=page.url)
     elif src.fmt in ("auto", "html"):

@@ -62,7 +62,9 @@ def record_to_article(
         return Problem(source, why, where, "skipped")
     url = values["url"] if isinstance(values["url"], str) and values["url"].strip() else None
     rid = values["id"]
-    article_id = str(rid).strip() if rid not in (None, "") else (id_from_url(url) if url else id_from_path(path, record))
+    article_id = (
+        str(rid).strip() if rid not in (None, "") else (id_from_url(url) if url else id_from_path(path, record))
+    )
     used = {mapping.get(f, f) for f in FIELDS}
     skip = used | {"signals", "cluster", "content_hash", "ingested_at", "source_path"}
 
@@ -92,7 +94,9 @@ def _date_warning(obj: dict, source: str, where: str, opts: ReadOptions, art: Ar
     return None
 
 
-def _emit(obj: Any, *, source: str, where: str, path: Path, record: str, opts: ReadOptions) -> Iterator[Article | Problem]:
+def _emit(
+    obj: Any, *, source: str, where: str, path: Path, record: str, opts: ReadOptions
+) -> Iterator[Article | Problem]:
     if not isinstance(obj, dict):
         yield Problem(source, f"expected a JSON object, got {type(obj).__name__}", where)
         return
@@ -104,7 +108,9 @@ def _emit(obj: Any, *, source: str, where: str, path: Path, record: str, opts: R
     yield got
 
 
-def read_jsonl_lines(lines: Iterable[bytes], *, source: str, path: Path, opts: ReadOptions) -> Iterator[Article | Problem]:
+def read_jsonl_lines(
+    lines: Iterable[bytes], *, source: str, path: Path, opts: ReadOptions
+) -> Iterator[Article | Problem]:
     """One article per line; a malformed line is one problem and the next line goes on."""
     for n, raw in enumerate(lines, 1):
         if not raw.strip():

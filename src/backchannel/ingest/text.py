@@ -12,7 +12,17 @@ from pathlib import Path
 
 from ..clean import clean_text
 from ..records import Article
-from .base import Problem, ReadOptions, decode_bytes, domain_of, id_from_path, id_from_url, looks_binary, too_short
+from .base import (
+    Problem,
+    ReadOptions,
+    decode_bytes,
+    domain_of,
+    id_from_path,
+    id_from_url,
+    looks_binary,
+    normalize_spaces,
+    too_short,
+)
 
 
 def text_to_article(data: bytes, *, source: str, path: Path, opts: ReadOptions) -> Iterator[Article | Problem]:
@@ -23,7 +33,7 @@ def text_to_article(data: bytes, *, source: str, path: Path, opts: ReadOptions) 
     decoded = decode_bytes(data)
     if decoded.note:
         yield Problem(source, decoded.note, severity="warning")
-    cleaned = clean_text(decoded.text, title_first_line=True)
+    cleaned = clean_text(normalize_spaces(decoded.text), title_first_line=True)
     why = too_short(cleaned.text, opts)
     if why:
         yield Problem(source, why, severity="skipped")

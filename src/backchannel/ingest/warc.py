@@ -74,5 +74,7 @@ def read_warc(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         reason = str(exc).strip() or exc.__class__.__name__
         yield Problem(
-            source, f"truncated or corrupt WARC after {read} HTML record(s): {reason}; kept what was read", f"record {n + 1}"
+            source,
+            f"truncated or corrupt WARC after {read} HTML record(s): {reason}; kept what was read",
+            f"record {n + 1}",
         )

@@ -1,0 +1,197 @@
+"""Page-debris removal: the seed page, a blog post with debris, rules that must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backchannel.clean import clean_text
+from backchannel.clean_rules import DebrisRulesError, _load, build_rules, load_rules, parse_date_text
+
+FIX = Path(__file__).parent / "fixtures" / "ingest"
+
+BODY = (
+    "Officials from both governments met in Geneva on Tuesday and agreed to keep talking about the exchange "
+    "of prisoners, according to a statement released after the meeting by the host government."
+)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def test_seed_page_debris_is_gone_and_the_body_survives(shared_dir: Path) -> None:
+    raw = (shared_dir / "corpus" / "seed-putin-open-to-ceasefire.txt").read_text(encoding="utf-8")
+    got = clean_text(raw, title_first_line=True)
+    lines = [line.strip() for line in got.text.splitlines()]
+    assert got.title == raw.splitlines()[0].strip()
+    assert not any(line.startswith("Also Read:") for line in lines)
+    assert not any(" thought on " in line or line.startswith("Leave a") for line in lines)
+    # The lone caption lines repeat a name that the body also uses.
+    raw_lines = [line.strip() for line in raw.splitlines()]
+    captions = [line for line in raw_lines if line and len(line.split()) == 2 and line[-1].isalpha() and line.istitle()]
+    assert captions, "the seed page has lone caption lines"
+    assert not any(line in captions for line in lines)
+    # Every body paragraph of the page (long lines) is kept, verbatim.
+    body = [p for p in paragraphs(raw) if len(p) > 150]
+    assert len(body) >= 10
+    for p in body:
+        assert p in got.text
+    # A sub-heading with lower-case words is not a caption and stays.
+    headings = [p for p in paragraphs(raw) if 10 < len(p) < 60 and not p.istitle() and p not in captions][1:]
+    assert any(h in lines for h in headings if not h.startswith(("Also", "Leave")) and "thought" not in h)
+    assert {r.reason for r in got.removed} >= {
+        "title",
+        "caption that only repeats a name",
+        "link to another story",
+        "comment section",
+    }
+
+
+def test_blog_post_debris_byline_and_dateline() -> None:
+    got = clean_text((FIX / "blog_post.txt").read_text(encoding="utf-8"), title_first_line=True)
+    assert got.title == "Erdogan offers to host a new round of peace talks"
+    assert got.author == "Tomas Ferreira"
+    assert got.published == date(2024, 3, 14)
+    text = got.text
+    for debris in (
+        "By Tomas",
+        "Share this",
+        "Also Read",
+        "READ MORE",
+        "Subscribe",
+        "Photo:",
+        "thoughts on",
+        "says:",
+        "Leave a Reply",
+        "email address",
+    ):
+        assert debris not in text, debris
+    assert "\nRecep Tayyip Erdogan\n" not in text
+    assert text.startswith("Turkish President Recep Tayyip Erdogan told")
+    assert text.endswith("at the centre of any future settlement.")
+    assert len(paragraphs(text)) == 3
+
+
+def test_front_matter_becomes_metadata() -> None:
+    got = clean_text((FIX / "front_matter.md").read_text(encoding="utf-8"), title_first_line=True)
+    assert got.title == "NATO leaders say Ukraine's path to membership is irreversible"
+    assert got.published == date(2024, 7, 10)
+    assert got.author == "Priya Raman"
+    assert got.url == "https://northwind.example/2024/07/10/nato-irreversible-path"
+    assert got.outlet == "Northwind Review"
+    assert "Share this article" not in got.text and "Tags:" not in got.text
+    assert "# NATO" not in got.text  # the heading repeating the title
+    assert got.text.startswith("At their summit in Washington")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By March 2023, the two sides had exchanged more than two thousand prisoners, officials said.",
+        "By then, both delegations had left the city.",
+        "Peace talks by the foreign ministers",
+        "Share prices fell sharply in Moscow after the announcement of new sanctions on Friday.",
+        "Comments made by the minister on Tuesday were later withdrawn by his office.",
+        "Read the full statement below, which the ministry published late on Sunday evening.",
+    ],
+)
+def test_body_lines_that_look_like_debris_are_kept(line: str) -> None:
+    text = f"{line}\n\n{BODY}\n\n{BODY.replace('Tuesday', 'Monday')}"
+    got = clean_text(text)
+    assert line in got.text, got.removed
+
+
+def test_a_lone_capitalised_line_stays_when_the_text_never_uses_it() -> None:
+    text = f"{BODY}\n\nKey Developments\n\n{BODY.replace('Geneva', 'Vienna')}"
+    assert "Key Developments" in clean_text(text).text
+
+
+def test_name_caption_is_removed_when_the_name_recurs() -> None:
+    text = f"Maria Kowalska said the talks would go on. {BODY}\n\nMaria Kowalska\n\n{BODY.replace('Geneva', 'Vienna')}"
+    got = clean_text(text)
+    assert "\nMaria Kowalska\n" not in f"\n{got.text}\n"
+    assert got.text.startswith("Maria Kowalska said")
+
+
+def test_comment_marker_near_the_top_does_not_cut_the_article() -> None:
+    text = f"Leave a Comment\n\n{BODY}\n\n{BODY.replace('Geneva', 'Vienna')}"
+    got = clean_text(text)
+    assert got.text == f"{BODY}\n\n{BODY.replace('Geneva', 'Vienna')}"
+
+
+def test_comment_section_ends_the_article() -> None:
+    long_body = "\n\n".join([BODY] * 3)
+    text = f"{long_body}\n\n12 Comments\n\nanna_k\n\nI disagree with every word of this article, it is nonsense."
+    got = clean_text(text)
+    assert got.text == long_body
+    assert "nonsense" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-05", date(2024, 3, 5)),
+        ("March 5, 2024", date(2024, 3, 5)),
+        ("Tuesday, March 5th, 2024 10:15 AM", date(2024, 3, 5)),
+        ("5 Mar. 2024", date(2024, 3, 5)),
+        ("Published: 5 March 2024", date(2024, 3, 5)),
+        ("February 30, 2024", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date_text(text: str, expected: date | None) -> None:
+    assert parse_date_text(text) == expected
+
+
+def test_dateline_with_prefix_and_time_is_lifted() -> None:
+    got = clean_text(f"Updated: 5 March 2024, 10:15 GMT\n\n{BODY}")
+    assert got.published == date(2024, 3, 5)
+    assert got.text == BODY
+
+
+def test_rules_file_errors_name_the_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(DebrisRulesError, match="related entry 2"):
+        build_rules({"related": ["also read", ""]}, "x.yaml")
+    with pytest.raises(DebrisRulesError, match="unknown key 'relatd'"):
+        build_rules({"relatd": ["x"]}, "x.yaml")
+    bad = tmp_path / "debris.yaml"
+    bad.write_text("related: [unclosed", encoding="utf-8")
+    monkeypatch.setenv("BACKCHANNEL_DEBRIS", str(bad))
+    with pytest.raises(DebrisRulesError, match="debris.yaml: not valid YAML"):
+        load_rules()
+
+
+def test_user_rules_file_adds_a_phrase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own = tmp_path / "mine.yaml"
+    own.write_text("related:\n  - elsewhere on the site\n", encoding="utf-8")
+    monkeypatch.setenv("BACKCHANNEL_DEBRIS", str(own))
+    _load.cache_clear()
+    got = clean_text(f"{BODY}\n\nElsewhere on the site: a recipe for soup")
+    assert got.text == BODY
+
+
+lines_st = st.lists(
+    st.one_of(
+        st.text(max_size=80),
+        st.sampled_from(
+            ["", "Also Read: x", "Vladimir Putin", "By Ann Lee", "---", "Leave a Reply", "3 thoughts on “x”", "# Title"]
+        ),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines_st, st.booleans())
+def test_cleaner_never_raises_and_only_drops_lines(lines: list[str], title_first: bool) -> None:
+    text = "\n".join(lines)
+    got = clean_text(text, title_first_line=title_first)
+    source = {line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")}
+    for line in got.text.split("\n"):
+        assert not line.strip() or line.strip() in source
+    assert "\n\n\n" not in got.text
