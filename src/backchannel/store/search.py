@@ -99,7 +99,11 @@ def _sqlite_has_fts5(conn: Connection) -> bool:
 
 @migration(3, "full-text search")
 def _create_search(conn: Connection) -> None:
-    """FTS5 indexes and their triggers on SQLite; nothing elsewhere (LIKE needs no table)."""
+    """FTS5 indexes and their triggers on SQLite (LIKE elsewhere needs no table).
+
+    Also an index on ``articles.outlet``, which the search and article filters use.
+    """
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet)"))
     if conn.dialect.name != "sqlite" or not _sqlite_has_fts5(conn):
         return
     for statement in _SQLITE_DDL:

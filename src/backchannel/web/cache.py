@@ -1,0 +1,67 @@
+"""A small cache of computed tracks and overviews, invalidated when the data changes.
+
+Tracks are computed from every signal of a holder and issue, which is too slow to
+repeat on each page view of a large corpus. The cache key includes a fingerprint of
+the store (signal count and highest id, cluster rows, article count), so an ingest or
+re-extraction by another process shows up on the next request without any signalling.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, func, select
+
+from ..store.schema import articles, cluster_members, signals
+
+V = TypeVar("V")
+
+FINGERPRINT_TTL = 2.0  # seconds a fingerprint is trusted before it is read again
+
+
+class Cache:
+    """LRU over (fingerprint, key); thread-safe, since uvicorn runs sync routes in threads."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._fingerprint: tuple[float, tuple] | None = None
+
+    def fingerprint(self, engine: Engine) -> tuple:
+        """What changes whenever articles, signals or clusters change (read at most every 2 s)."""
+        now = time.monotonic()
+        with self._lock:
+            if self._fingerprint and now - self._fingerprint[0] < FINGERPRINT_TTL:
+                return self._fingerprint[1]
+        with engine.connect() as conn:
+            sig = conn.execute(select(func.count(), func.max(signals.c.id))).one()
+            clu = conn.execute(select(func.count()).select_from(cluster_members)).scalar_one()
+            art = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        fp = (sig[0], sig[1], clu, art)
+        with self._lock:
+            self._fingerprint = (now, fp)
+        return fp
+
+    def get(self, engine: Engine, key: Hashable, compute: Callable[[], V]) -> V:
+        """The cached value for ``key`` under the current data, computing it on a miss."""
+        full = (self.fingerprint(engine), key)
+        with self._lock:
+            if full in self._items:
+                self._items.move_to_end(full)
+                return self._items[full]
+        value = compute()
+        with self._lock:
+            self._items[full] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._fingerprint = None

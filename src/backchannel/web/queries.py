@@ -1,0 +1,210 @@
+"""The bounded queries behind the pages that the store modules do not offer directly.
+
+Story clusters are read from the ``cluster_members`` table (the clustering stage fills
+it). Every function takes a limit, so a page never loads a whole corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, and_, case, func, select
+
+from ..store.schema import articles as A
+from ..store.schema import cluster_members as CM
+from ..store.schema import signals as S
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """An article as listed: metadata, length, how many signals, its cluster."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    url: str | None
+    chars: int
+    signals: int
+    cluster_id: str | None
+    relation: str | None
+    similarity: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRow:
+    id: str
+    size: int
+    canonical: ArticleRow | None
+    first: date | None
+    last: date | None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _article_rows(engine: Engine, where, order, limit: int, offset: int = 0) -> list[ArticleRow]:
+    n_sig = select(func.count()).where(S.c.article_id == A.c.id).scalar_subquery()
+    q = (
+        select(
+            A.c.id,
+            A.c.title,
+            A.c.outlet,
+            A.c.published,
+            A.c.url,
+            func.length(A.c.text).label("chars"),
+            n_sig.label("n_sig"),
+            CM.c.cluster_id,
+            CM.c.relation,
+            CM.c.similarity,
+        )  # fmt: skip
+        .outerjoin(CM, CM.c.article_id == A.c.id)
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
+    if where is not None:
+        q = q.where(where)
+    with engine.connect() as conn:
+        return [
+            ArticleRow(
+                r.id,
+                r.title,
+                r.outlet,
+                _day(r.published),
+                r.url,
+                r.chars or 0,
+                r.n_sig or 0,
+                r.cluster_id,
+                r.relation,
+                r.similarity,
+            )  # fmt: skip
+            for r in conn.execute(q)
+        ]
+
+
+def _article_where(outlet: str | None, since: date | None, until: date | None):
+    conds = []
+    if outlet:
+        conds.append(A.c.outlet == outlet)
+    if since:
+        conds.append(A.c.published >= since.isoformat())
+    if until:
+        conds.append(A.c.published <= until.isoformat())
+    return and_(*conds) if conds else None
+
+
+_NEWEST = (A.c.published.is_(None), A.c.published.desc(), A.c.id)
+
+
+def list_article_rows(
+    engine: Engine, *, outlet=None, since=None, until=None, limit: int = 50, offset: int = 0
+) -> list[ArticleRow]:
+    """Articles newest first, with signal counts and cluster, one page."""
+    return _article_rows(engine, _article_where(outlet, since, until), _NEWEST, limit, offset)
+
+
+def count_article_rows(engine: Engine, *, outlet=None, since=None, until=None) -> int:
+    q = select(func.count()).select_from(A)
+    where = _article_where(outlet, since, until)
+    if where is not None:
+        q = q.where(where)
+    with engine.connect() as conn:
+        return conn.execute(q).scalar_one()
+
+
+def article_row(engine: Engine, article_id: str) -> ArticleRow | None:
+    rows = _article_rows(engine, A.c.id == article_id, (A.c.id,), 1)
+    return rows[0] if rows else None
+
+
+def cluster_member_rows(engine: Engine, cluster_id: str, *, limit: int = 200) -> list[ArticleRow]:
+    """The members of one cluster: the canonical first, then by similarity, then date."""
+    rank = case(
+        (CM.c.relation == "canonical", 0), (CM.c.relation == "exact", 1), (CM.c.relation == "near_copy", 2), else_=3
+    )
+    order = (rank, CM.c.similarity.desc(), A.c.published.is_(None), A.c.published, A.c.id)
+    return _article_rows(engine, CM.c.cluster_id == cluster_id, order, limit)
+
+
+def cluster_size(engine: Engine, cluster_id: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).where(CM.c.cluster_id == cluster_id)).scalar_one()
+
+
+def list_clusters(engine: Engine, *, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[ClusterRow]:
+    """Clusters with at least ``min_size`` members, largest first, with their canonical article."""
+    sizes = (
+        select(CM.c.cluster_id, func.count().label("size"))
+        .group_by(CM.c.cluster_id)
+        .having(func.count() >= min_size)
+        .order_by(func.count().desc(), CM.c.cluster_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with engine.connect() as conn:
+        groups = conn.execute(sizes).all()
+        out = []
+        for cid, size in groups:
+            span = conn.execute(
+                select(func.min(A.c.published), func.max(A.c.published))
+                .select_from(CM.join(A, A.c.id == CM.c.article_id))
+                .where(CM.c.cluster_id == cid)
+            ).one()
+            out.append(ClusterRow(cid, size, None, _day(span[0]), _day(span[1])))
+    return [ClusterRow(c.id, c.size, canonical_of(engine, c.id), c.first, c.last) for c in out]
+
+
+def count_clusters(engine: Engine, *, min_size: int = 2) -> int:
+    sizes = select(CM.c.cluster_id).group_by(CM.c.cluster_id).having(func.count() >= min_size).subquery()
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(sizes)).scalar_one()
+
+
+def canonical_of(engine: Engine, cluster_id: str) -> ArticleRow | None:
+    rows = cluster_member_rows(engine, cluster_id, limit=1)
+    return rows[0] if rows else None
+
+
+def cluster_signal_count(engine: Engine, cluster_id: str) -> int:
+    q = (
+        select(func.count())
+        .select_from(S.join(CM, CM.c.article_id == S.c.article_id))
+        .where(CM.c.cluster_id == cluster_id)
+    )
+    with engine.connect() as conn:
+        return conn.execute(q).scalar_one()
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The values present in the store, for filter menus (bounded lists)."""
+
+    holders: list[str]
+    issues: list[str]
+    outlets: list[str]
+
+
+def facets(engine: Engine, *, limit: int = 200) -> Facets:
+    with engine.connect() as conn:
+        holders = [
+            r[0]
+            for r in conn.execute(select(S.c.holder).group_by(S.c.holder).order_by(func.count().desc()).limit(limit))
+        ]
+        issues = [r[0] for r in conn.execute(select(S.c.issue).group_by(S.c.issue).order_by(S.c.issue).limit(limit))]
+        outlets = [
+            r[0]
+            for r in conn.execute(
+                select(A.c.outlet)
+                .where(A.c.outlet.is_not(None))
+                .group_by(A.c.outlet)
+                .order_by(func.count().desc())
+                .limit(limit)
+            )
+        ]
+    return Facets(holders, issues, outlets)
