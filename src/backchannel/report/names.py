@@ -34,20 +34,15 @@ def issue_phrase(code: str) -> str:
 
 @lru_cache(maxsize=256)
 def holder_name(code: str) -> str:
-    """The actor dictionary's name for a holder code, else the code."""
+    """The actor dictionary's display name for a holder code ("Russia" for RUS), else the code."""
+    from ..actors import load_actors
+    from ..actors.loader import ActorFileError
+
     try:
-        from .. import actors
-    except ImportError:
+        name = load_actors().actor_name(code)
+    except ActorFileError:  # the briefing still reads with codes; `extract` reports the file's problem
         return code
-    lookup = getattr(actors, "holder_name", None)
-    if callable(lookup):
-        try:
-            name = lookup(code)
-        except Exception:  # a broken user dictionary must not break a briefing's wording
-            return code
-        if isinstance(name, str) and name:
-            return name
-    return code
+    return name or code
 
 
 def possessive(name: str) -> str:
