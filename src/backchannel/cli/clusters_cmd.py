@@ -1,1 +1,177 @@
-"""Command module: filled in by its stage (see DEVELOPMENT.md)."""
+"""``backchannel clusters list|show|assign``: the story clusters (copies and rewrites of one report)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import typer
+from rich.table import Table
+
+from ..records import Article, StoryCluster
+from ..store.articles import iter_articles
+from ..store.clusters import cluster_of, count_clusters, get_cluster, list_clusters
+from .app import app, console, err_console
+from .articles_cmd import open_or_exit
+from .options import DbOption, JsonOption
+
+clusters_app = typer.Typer(
+    help="Story clusters: exact copies, near copies and rewrites of one report, counted once.",
+    no_args_is_help=True,
+)
+app.add_typer(clusters_app, name="clusters")
+
+
+def _articles(engine, ids) -> dict[str, Article]:
+    return {a.id: a for a in iter_articles(engine, ids)}
+
+
+def _day(a: Article | None) -> str | None:
+    return a.published.isoformat() if a and a.published else None
+
+
+def _cluster_json(c: StoryCluster, arts: dict[str, Article]) -> dict:
+    canonical = arts.get(c.canonical_id)
+    return {
+        "id": c.id,
+        "canonical": c.canonical_id,
+        "size": c.size,
+        "relations": dict(Counter(m.relation for m in c.members if m.relation != "canonical")),
+        "title": canonical.title if canonical else None,
+        "outlet": canonical.outlet if canonical else None,
+        "published": _day(canonical),
+        "members": [
+            {
+                "article_id": m.article_id,
+                "relation": m.relation,
+                "similarity": m.similarity,
+                "outlet": arts[m.article_id].outlet if m.article_id in arts else None,
+                "published": _day(arts.get(m.article_id)),
+                "title": arts[m.article_id].title if m.article_id in arts else None,
+            }
+            for m in c.members
+        ],
+    }
+
+
+@clusters_app.command("list")
+def list_cmd(
+    db: DbOption = None,
+    min_size: int = typer.Option(2, "--min-size", min=1, help="Only clusters with at least this many articles."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many clusters."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many clusters first (paging)."),
+    as_json: JsonOption = False,
+) -> None:
+    """List story clusters, largest first (by default only those with copies or rewrites)."""
+    engine = open_or_exit(db)
+    clusters = list_clusters(engine, min_size=min_size, limit=limit, offset=offset)
+    arts = _articles(engine, [c.canonical_id for c in clusters])
+    if as_json:
+        out = {"total": count_clusters(engine, min_size), "clusters": [_cluster_json(c, arts) for c in clusters]}
+        for c in out["clusters"]:
+            c.pop("members")
+        console.print_json(json.dumps(out, ensure_ascii=False))
+        return
+    if not clusters:
+        console.print(
+            f"No clusters with at least {min_size} articles. Articles are clustered when ingested "
+            "(or run [bold]backchannel clusters assign[/bold])."
+        )
+        return
+    table = Table()
+    table.add_column("cluster", no_wrap=True, overflow="fold")
+    for name in ("size", "copies", "rewrites", "published"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", ratio=1)
+    for c in clusters:
+        rel = Counter(m.relation for m in c.members)
+        a = arts.get(c.canonical_id)
+        table.add_row(
+            c.id,
+            str(c.size),
+            str(rel["exact"] + rel["near_copy"]),
+            str(rel["rewrite"]),
+            _day(a) or "-",
+            (a.outlet if a else None) or "-",
+            (a.title if a else None) or "-",
+        )
+    console.print(table)
+    total = count_clusters(engine, min_size)
+    if total > offset + len(clusters):
+        console.print(
+            f"[dim]{len(clusters)} of {total} clusters; see more with --offset {offset + len(clusters)}[/dim]"
+        )
+
+
+@clusters_app.command("show")
+def show_cmd(
+    cluster_id: str = typer.Argument(..., help="A cluster id (see `clusters list`), or the id of any article in it."),
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one cluster: the canonical report, then its copies and rewrites with their similarity."""
+    engine = open_or_exit(db)
+    cluster = get_cluster(engine, cluster_id)
+    if cluster is None:
+        member = cluster_of(engine, cluster_id)
+        cluster = get_cluster(engine, member.cluster_id) if member else None
+    if cluster is None:
+        err_console.print(f"[red]error:[/red] no cluster and no clustered article with id {cluster_id!r}")
+        raise typer.Exit(1)
+    arts = _articles(engine, [m.article_id for m in cluster.members])
+    data = _cluster_json(cluster, arts)
+    if as_json:
+        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    console.print(f"[bold]{data['title'] or cluster.canonical_id}[/bold]", highlight=False)
+    console.print(
+        f"[dim]cluster {cluster.id}: {cluster.size} article(s); canonical {cluster.canonical_id}"
+        f"{', ' + data['outlet'] if data['outlet'] else ''}{', ' + data['published'] if data['published'] else ''}[/dim]",
+        highlight=False,
+    )
+    table = Table()
+    table.add_column("article", no_wrap=True, overflow="fold")
+    for name in ("relation", "similarity", "published"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", ratio=1)
+    for m in data["members"]:
+        table.add_row(
+            m["article_id"],
+            m["relation"],
+            f"{m['similarity']:.2f}",
+            m["published"] or "-",
+            m["outlet"] or "-",
+            m["title"] or "-",
+        )
+    console.print(table)
+
+
+@clusters_app.command("assign")
+def assign_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Cluster every stored article not clustered yet (e.g. after `ingest --no-cluster`)."""
+    from ..cluster import assign_clusters
+
+    engine = open_or_exit(db)
+    report = assign_clusters(engine)
+    for warning in report.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+    if as_json:
+        console.print_json(
+            json.dumps(
+                {
+                    "assigned": report.assigned,
+                    "joined_existing": report.joined_existing,
+                    "new_clusters": report.new_clusters,
+                    "merged_clusters": report.merged_clusters,
+                    "candidate_pairs": report.candidate_pairs,
+                    "warnings": report.warnings,
+                }
+            )
+        )
+        return
+    console.print(
+        f"Clustered {report.assigned} article(s): {report.joined_existing} joined existing clusters, "
+        f"{report.new_clusters} new cluster(s), {report.merged_clusters} merged."
+    )

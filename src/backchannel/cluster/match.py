@@ -19,6 +19,7 @@ clusters they produce do not depend on the order articles arrive in.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -45,7 +46,9 @@ def containment(a: ArticleFeatures, b: ArticleFeatures) -> tuple[float, int]:
     return shared / len(small), shared
 
 
-def sentence_pairs(a: ArticleFeatures, b: ArticleFeatures, threshold: float) -> list[tuple[int, int, float]]:
+def sentence_pairs(
+    a: Sequence[dict[str, float]], b: Sequence[dict[str, float]], threshold: float
+) -> list[tuple[int, int, float]]:
     """Every (i, j, similarity) with sentence i of A and j of B at least ``threshold`` alike.
 
     Similarity is the weighted Dice coefficient of the two sentences' content keys. An
@@ -53,17 +56,17 @@ def sentence_pairs(a: ArticleFeatures, b: ArticleFeatures, threshold: float) -> 
     """
     index: dict[str, list[int]] = defaultdict(list)
     b_total = []
-    for j, feats in enumerate(b.sentences):
+    for j, feats in enumerate(b):
         b_total.append(sum(feats.values()))
         for key in feats:
             index[key].append(j)
     out = []
-    for i, feats in enumerate(a.sentences):
+    for i, feats in enumerate(a):
         a_total = sum(feats.values())
         shared: dict[int, float] = defaultdict(float)
         for key, weight in feats.items():
             for j in index.get(key, ()):
-                shared[j] += min(weight, b.sentences[j][key])
+                shared[j] += min(weight, b[j][key])
         for j, w in shared.items():
             sim = 2 * w / (a_total + b_total[j])
             if sim >= threshold:
@@ -104,15 +107,34 @@ def longest_alignment(pairs: list[tuple[int, int, float]], n_b: int) -> tuple[in
     return best
 
 
+def strip_shared_furniture(
+    a: tuple[dict[str, float], ...], b: tuple[dict[str, float], ...]
+) -> tuple[tuple[dict[str, float], ...], tuple[dict[str, float], ...]]:
+    """Drop the identical sentences both articles start or end with: one site's header and footer.
+
+    Two different stories syndicated by one site share its page furniture ("Sign up for
+    our briefing", the copyright line) sentence for sentence; counted as aligned, they
+    would make unrelated reports look like rewrites of each other.
+    """
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    return a[start : len(a) - end], b[start : len(b) - end]
+
+
 def rewrite_score(a: ArticleFeatures, b: ArticleFeatures, cfg: ClusterConfig) -> tuple[float, int]:
-    """(aligned sentences / sentences of the shorter article, number aligned)."""
-    n = min(len(a.sentences), len(b.sentences))
+    """(aligned sentences / sentences of the shorter article, number aligned), page furniture left out."""
+    sa, sb = strip_shared_furniture(a.sentences, b.sentences)
+    n = min(len(sa), len(sb))
     if n == 0:
         return 0.0, 0
-    pairs = sentence_pairs(a, b, cfg.sentence_similarity)
+    pairs = sentence_pairs(sa, sb, cfg.sentence_similarity)
     if len(pairs) < min(cfg.rewrite_min_aligned, n):
         return 0.0, len(pairs)
-    aligned, _ = longest_alignment(pairs, len(b.sentences))
+    aligned, _ = longest_alignment(pairs, len(sb))
     return aligned / n, aligned
 
 

@@ -121,12 +121,16 @@ def cluster_of(engine: Engine, article_id: str) -> ClusterMembership | None:
     return _membership(row) if row else None
 
 
+_RANK = {"canonical": 0, "exact": 1, "near_copy": 2, "rewrite": 3}
+
+
 def _order(m: ClusterMembership) -> tuple[int, float, str]:
-    return (0 if m.relation == "canonical" else 1, -m.similarity, m.article_id)
+    """Canonical, then exact copies, near copies, rewrites; most similar first within each."""
+    return (_RANK.get(m.relation, 4), -m.similarity, m.article_id)
 
 
 def get_cluster(engine: Engine, cluster_id: str) -> StoryCluster | None:
-    """One cluster: the canonical member first, then the others by similarity."""
+    """One cluster: the canonical member first, then copies and rewrites (see ``_order``)."""
     with engine.connect() as conn:
         members = members_of_clusters(conn, [cluster_id])
     if not members:

@@ -1,0 +1,1 @@
+"""Tests of backchannel.cluster and store/clusters.py."""
