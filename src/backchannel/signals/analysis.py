@@ -1,0 +1,175 @@
+"""Cue finding within one sentence: issues, stance (with negation and conditions), quotes.
+
+Positions here are offsets within the sentence string. The functions are pure and
+cheap: each cue family is one precompiled alternation, searched once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Cues, IssueLexicon, Lexicon
+
+_WORD = re.compile(r"[\w'’-]+")
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in a sentence: its family value (``open``, ``private``...) and span."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def finditer(pattern: re.Pattern[str] | None, text: str, kind: str) -> list[Cue]:
+    if pattern is None:
+        return []
+    return [Cue(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def quote_spans(sentence: str) -> list[tuple[int, int]]:
+    """Quoted stretches of the sentence (inner spans); an unclosed quote runs to the end."""
+    out: list[tuple[int, int]] = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        i = 0
+        while True:
+            a = sentence.find(open_q, i)
+            if a < 0:
+                break
+            b = sentence.find(close_q, a + 1)
+            if b < 0:
+                # An unclosed quote: a quote running on from (or into) another sentence.
+                if open_q != close_q or not out:
+                    out.append((a + 1, len(sentence)))
+                break
+            out.append((a + 1, b))
+            i = b + 1
+    # A closing quote with no opening one: the sentence continues a quote begun earlier.
+    for open_q, close_q in _QUOTE_PAIRS[:2]:
+        b = sentence.find(close_q)
+        a = sentence.find(open_q)
+        if b >= 0 and (a < 0 or a > b):
+            out.append((0, b))
+    return sorted(out)
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
+    """Issue code -> the term matches in the sentence, with ``yields_to`` applied."""
+    hits: dict[str, list[Cue]] = {}
+    for item in lex.issues:
+        found = finditer(item.terms, sentence, item.code)
+        if found:
+            hits[item.code] = found
+    for item in lex.issues:
+        if item.code not in hits or not item.yields_to:
+            continue
+        others = [c for code in item.yields_to for c in hits.get(code, ())]
+        kept = [c for c in hits[item.code] if not _absorbed(sentence, c, others, item)]
+        if kept:
+            hits[item.code] = kept
+        else:
+            del hits[item.code]
+    return hits
+
+
+def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) -> bool:
+    """Whether another issue's term follows ``cue`` closely: "talks on a cease-fire" is about the cease-fire."""
+    for other in others:
+        if other.start >= cue.end or (other.start <= cue.start < other.end):
+            gap = sentence[cue.end : other.start] if other.start >= cue.end else ""
+            if len(_WORD.findall(gap)) <= item.yields_within:
+                return True
+    return False
+
+
+def issue_stance_terms(lex: Lexicon, code: str, sentence: str) -> list[Cue]:
+    """Phrasings of one issue that carry their own stance ("no intention of relenting")."""
+    item = lex.issue(code)
+    out: list[Cue] = []
+    for stance, pattern in item.stance_terms.items():
+        out += finditer(pattern, sentence, stance)
+    return out
+
+
+def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
+    """A negation ending within ``negation_window`` words before ``start``, if any."""
+    if cues.negation is None:
+        return None
+    window_start = start
+    for words, m in enumerate(reversed(list(_WORD.finditer(sentence, 0, start))), 1):
+        window_start = m.start()
+        if words >= cues.negation_window:
+            break
+    best = None
+    for m in cues.negation.finditer(sentence, window_start, start):
+        best = Cue("negation", m.start(), m.end(), m.group())
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCues:
+    """Open/opposed cues after negation (in sentence order) and the conditions found."""
+
+    polar: tuple[Cue, ...]  # kind open/opposed, negation applied
+    conditions: tuple[Cue, ...]  # strong conditional cues and marker+terms pairs
+    negations: tuple[Cue, ...]
+
+
+def stance_cues(lex: Lexicon, code: str, sentence: str) -> StanceCues:
+    """The stance evidence of the sentence toward issue ``code``."""
+    cues = lex.cues
+    raw: list[Cue] = []
+    for kind in ("open", "opposed"):
+        raw += finditer(cues.stance.get(kind), sentence, kind)
+    issue_terms = issue_stance_terms(lex, code, sentence)
+    raw += [c for c in issue_terms if c.kind != "conditional"]
+    # A cue inside a longer cue of the other kind is part of it ("not ready" holds "ready").
+    raw.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Cue] = []
+    for c in raw:
+        if any(k.start <= c.start and c.end <= k.end and (k.end - k.start) > (c.end - c.start) for k in kept):
+            continue
+        kept.append(c)
+    polar: list[Cue] = []
+    negations: list[Cue] = []
+    for c in kept:
+        neg = _negated(cues, sentence, c.start)
+        if neg is not None and not any(k.start <= neg.start < k.end for k in kept if k is not c):
+            flipped = "opposed" if c.kind == "open" else "open"
+            polar.append(Cue(flipped, neg.start, c.end, sentence[neg.start : c.end]))
+            negations.append(neg)
+        else:
+            polar.append(c)
+    conditions = finditer(cues.stance.get("conditional"), sentence, "conditional")
+    conditions += [c for c in issue_terms if c.kind == "conditional"]
+    conditions += _marked_conditions(cues, sentence)
+    if cues.not_conditions is not None:
+        masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
+        conditions = [c for c in conditions if not any(a <= c.start < b for a, b in masks)]
+    polar.sort(key=lambda c: c.start)
+    conditions.sort(key=lambda c: c.start)
+    return StanceCues(tuple(polar), tuple(conditions), tuple(negations))
+
+
+def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:
+    """A weak marker ("if", "until") counts only when terms (territory, troops...) follow it closely."""
+    if cues.condition_markers is None or cues.condition_terms is None:
+        return []
+    out = []
+    for m in cues.condition_markers.finditer(sentence):
+        tail_words = list(_WORD.finditer(sentence, m.end()))[: cues.condition_window]
+        if not tail_words:
+            continue
+        limit = tail_words[-1].end()
+        t = cues.condition_terms.search(sentence, m.end(), limit)
+        if t is not None:
+            out.append(Cue("conditional", m.start(), t.end(), sentence[m.start() : t.end()]))
+    return out

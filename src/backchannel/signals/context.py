@@ -1,0 +1,171 @@
+"""Article-level context for the signal rules: speakers, skipped paragraphs, actors per sentence.
+
+Official texts speak in the first person ("We are ready for talks"), transcripts label
+each turn ("President of Russia Vladimir Putin: ..."), and quotes run across sentences.
+This module works out who "we" and "I" are, which paragraphs are headings, captions
+or a journalist's question (never annotated), and which actors each sentence names
+(through the actor dictionary's coreference within the paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..records import Article
+from ..sentences import Split
+from .analysis import inside
+from .holders import _FIRST_PERSON_RE, FIRST_PERSON, Actorish
+from .lexicon import Lexicon
+
+_LABEL = re.compile(r"^([^:“”\"()\n]{2,90}):\s+\S")
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question|Journalist|Reporter|Moderator|Host|Interviewer|Audience)\b", re.I)
+# A speaker label that names a person the dictionary does not know (a journalist).
+_NAME_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+$")
+_AND = re.compile(r"^\s*(?:and|&)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)»]\s*$")
+_KINDS = ("country", "person", "title", "group", "demonym", "pronoun")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """The issues and holder of the latest signal sentence, for continuations."""
+
+    paragraph: int
+    issues: tuple[str, ...]
+    holder: str
+    when: str | None
+
+
+@dataclass
+class DocContext:
+    """What the rules know about the article beyond one sentence."""
+
+    published: date | None
+    split: Split
+    skip: list[bool]  # per paragraph: heading, caption, debris or a journalist's question
+    speaker_of: list[Actorish | None]  # per paragraph: the transcript speaker, else the document's voice
+    labelled: list[bool]  # per paragraph: whether it opens with a speaker label
+    mentions: list[list[Actorish]]  # per sentence, offsets relative to the sentence
+    last_speaker: Actorish | None = None
+    _codes_before: list[list[str]] = field(default_factory=list)
+
+    def paragraph_of(self, sentence_index: int) -> int:
+        return self.split.paragraph_of[sentence_index]
+
+    def continues(self, para_a: int, para_b: int) -> bool:
+        """Whether paragraph ``para_b`` continues the same speaker's turn as ``para_a`` (transcripts)."""
+        if para_b != para_a + 1 or self.labelled[para_b]:
+            return False
+        a, b = self.speaker_of[para_a], self.speaker_of[para_b]
+        return a is not None and b is not None and a.code == b.code and self.labelled[self._turn_start(para_a)]
+
+    def _turn_start(self, para: int) -> int:
+        while para > 0 and not self.labelled[para] and self.speaker_of[para - 1] is self.speaker_of[para]:
+            para -= 1
+        return para
+
+    def sides(self, sentence_index: int) -> list[str]:
+        """The two (or more) most recently named distinct holders up to this sentence."""
+        return self._codes_before[sentence_index]
+
+
+def _actorish(m, offset: int) -> Actorish:
+    return Actorish(m.start - offset, m.end - offset, m.text, m.code, m.person, m.kind, m.role)
+
+
+def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
+    text = article.text
+    on = article.published
+    sentences = [(s.start, s.end) for s in parts.sentences]
+    paragraphs = [(p.start, p.end) for p in parts.paragraphs]
+    resolved = lex.actors.resolve(text, sentences, paragraphs, on=on)
+    mentions = []
+    for (start, _end), found in zip(sentences, resolved, strict=True):
+        mentions.append(
+            [_actorish(m, start) for m in found if m.code and m.kind in _KINDS and getattr(m, "active", True)]
+        )
+    doc_voice = _document_voice(lex, article)
+    skip, speaker_of, labelled = [], [], []
+    current = doc_voice
+    debris = lex.cues.debris
+    for p in parts.paragraphs:
+        para = p.of(text)
+        label = _LABEL.match(para)
+        is_label = False
+        if label and len(label.group(1).split()) <= 12:
+            found = [m for m in lex.actors.mentions(text, p.start, p.start + label.end(1), on=on) if m.code]
+            if found and not _QUESTION_LABEL.match(para):
+                best = found[-1]
+                current = Actorish(0, 0, best.text, best.code, best.person, best.kind, best.role)
+                is_label = True
+            elif _QUESTION_LABEL.match(para) or _NAME_LABEL.match(label.group(1)):
+                current = None  # a named journalist or a question: not a holder's turn
+                is_label = True
+        heading = not _SENTENCE_END.search(para) and len(para.split()) < 15
+        is_debris = debris is not None and debris.search(para) is not None
+        skip.append(heading or is_debris or (is_label and current is None))
+        speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
+        labelled.append(is_label)
+    codes_before: list[list[str]] = []
+    recent: list[str] = []
+    pair: list[str] = []  # the latest coordinated pair ("the United States and Russia")
+    for (start, _end), found in zip(sentences, mentions, strict=True):
+        for a, b in zip(found, found[1:], strict=False):
+            if a.code != b.code and _AND.match(text[start + a.end : start + b.start]):
+                pair = [a.code, b.code]
+        for m in found:
+            if m.code in recent:
+                recent.remove(m.code)
+            recent.insert(0, m.code)
+        codes_before.append(pair + [c for c in recent if c not in pair] if pair else list(recent))
+    return DocContext(on, parts, skip, speaker_of, labelled, mentions, None, codes_before)
+
+
+def _document_voice(lex: Lexicon, article: Article) -> Actorish | None:
+    """The actor an official text speaks for, from its outlet ("President of Russia", "The White House")."""
+    outlet = article.outlet or ""
+    if not outlet:
+        return None
+    found = [m for m in lex.actors.mentions(outlet, 0, len(outlet), on=article.published) if m.code]
+    if not found:
+        return None
+    m = found[0]
+    return Actorish(0, 0, m.text, m.code, None, "first_person", m.role)
+
+
+@dataclass
+class SentenceActors:
+    """The actors of one sentence; first-person pronouns are filled in once the speaker is known."""
+
+    plain: list[Actorish]
+    sentence: str
+    quotes: list[tuple[int, int]]
+    outside_speaker: Actorish | None
+    quote_speaker: Actorish | None
+    all: list[Actorish] = field(default_factory=list)
+
+    def with_first_person(self, speaker: Actorish | None) -> SentenceActors:
+        """Resolve "we"/"I": inside a quote to its speaker, outside to the paragraph's voice."""
+        in_quote_speaker = speaker or self.quote_speaker
+        extra = []
+        for m in _FIRST_PERSON_RE.finditer(self.sentence):
+            who = in_quote_speaker if inside(m.start(), self.quotes) else self.outside_speaker
+            if who is None:
+                continue
+            extra.append(Actorish(m.start(), m.end(), m.group(), who.code, who.person, "first_person", who.role))
+        self.all = sorted(self.plain + extra, key=lambda a: a.start)
+        return self
+
+
+def sentence_actors(
+    lex: Lexicon, ctx: DocContext, index: int, sentence: str, quotes: list[tuple[int, int]]
+) -> SentenceActors:
+    para = ctx.paragraph_of(index)
+    plain = [
+        m
+        for m in ctx.mentions[index]
+        if not (m.kind == "pronoun" and m.text.lower() in FIRST_PERSON and m.text != "US")
+    ]
+    return SentenceActors(plain, sentence, quotes, ctx.speaker_of[para], ctx.last_speaker)

@@ -1,0 +1,309 @@
+"""``extract(article)``: the signals of one article, each with its evidence sentence and why.
+
+The pipeline per sentence: skip debris and headings; find issue terms (or carry the
+issue of the previous signal sentence into a continuation such as "We are prepared for
+this."); find stance cues with negation and conditions; find the attribution (speaker,
+source cue, reported content); pick the holder(s); then channel, source, hedging, time
+and a confidence. A sentence with an actor and an issue but no position yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Article, Signal
+from ..sentences import split
+from ..timeexpr import time_expressions
+from .analysis import Cue, finditer, inside, issue_hits, quote_spans, stance_cues
+from .context import DocContext, Topic, build_context, sentence_actors
+from .holders import Actorish, Attribution, attribution, proposers, select_holders
+from .lexicon import Lexicon, load_lexicon
+
+VERSION = "rules-1"
+
+
+class ExtractionError(ValueError):
+    """An article the extractor cannot read; the message names the article."""
+
+
+@dataclass(slots=True)
+class _Found:
+    holder: str
+    issue: str
+    stance: str
+    channel: str
+    source: str
+    hedged: bool
+    when: str | None
+    person: str | None
+    confidence: float
+    why: list[str] = field(default_factory=list)
+
+
+def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]:
+    """The signals of ``article`` in text order; raises ExtractionError for an unreadable text."""
+    lex = lexicon or load_lexicon()
+    text = article.text
+    if not text or not text.strip():
+        raise ExtractionError(f"article {article.id!r}: text is empty")
+    parts = split(text)
+    if not any(any(ch.isalpha() for ch in s.of(text)) for s in parts.sentences):
+        raise ExtractionError(f"article {article.id!r}: text has no sentences (no words in it)")
+    ctx = build_context(lex, article, parts)
+    out: list[Signal] = []
+    topic: Topic | None = None
+    for i, span in enumerate(parts.sentences):
+        para = parts.paragraph_of[i]
+        if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
+            topic = None
+        if ctx.skip[para]:
+            continue
+        sentence = span.of(text)
+        hits = issue_hits(lex, sentence)
+        carried = False
+        if not hits and topic is not None:
+            hits = {code: [] for code in topic.issues}
+            carried = True
+        if not hits:
+            continue
+        quotes = quote_spans(sentence)
+        actors = sentence_actors(lex, ctx, i, sentence, quotes)
+        attr = attribution(lex, sentence, actors.plain, quotes)
+        actors = actors.with_first_person(attr.speaker)
+        found: list[_Found] = []
+        for code in hits:
+            found += _signals_for_issue(
+                lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
+            )
+        found = _dedupe(found)
+        for f in found:
+            out.append(
+                Signal(
+                    article_id=article.id,
+                    sentence=sentence,
+                    start=span.start,
+                    end=span.end,
+                    holder=f.holder,
+                    issue=f.issue,
+                    stance=f.stance,  # type: ignore[arg-type]
+                    channel=f.channel,  # type: ignore[arg-type]
+                    source=f.source,  # type: ignore[arg-type]
+                    hedged=f.hedged,
+                    when=f.when,
+                    person=f.person,
+                    confidence=round(f.confidence, 3),
+                    why=tuple(f.why),
+                )
+            )
+        if found:
+            topic = Topic(para, tuple(dict.fromkeys(f.issue for f in found)), found[0].holder, found[0].when)
+            ctx.last_speaker = attr.speaker or ctx.last_speaker
+        elif attr.speaker is not None:
+            ctx.last_speaker = attr.speaker
+    return out
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One record per (holder, issue) in a sentence: the most confident one."""
+    best: dict[tuple[str, str], _Found] = {}
+    for f in found:
+        key = (f.holder, f.issue)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return list(best.values())
+
+
+def _signals_for_issue(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    code: str,
+    hits_of_issue: list[Cue],
+    quotes: list[tuple[int, int]],
+    mentions: list[Actorish],
+    attr: Attribution,
+    carried: bool,
+    topic: Topic | None,
+) -> list[_Found]:
+    sc = stance_cues(lex, code, sentence)
+    props = [] if carried or code == "nato_membership" else proposers(sentence, mentions)
+    if not sc.polar and not sc.conditions and not attr.claim and not props:
+        return []
+    if carried and not _continues_topic(sc, mentions, topic):
+        return []
+    lo, hi = attr.content
+    in_content = [c for c in sc.polar if lo <= c.start < hi]
+    first_cue = (in_content or list(sc.polar) or list(sc.conditions) or [None])[0]
+    term_spans = [(c.start, c.end) for c in hits_of_issue] if code == "nato_membership" else []
+    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans)
+    if not sc.polar and not sc.conditions and not attr.claim:
+        heads = []  # only the proposal's author has a position here
+    both = finditer(lex.cues.both_sides, sentence, "both")
+    if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
+        sides = ctx.sides(index)
+        if len(sides) >= 2:
+            heads = [_side(code_) for code_ in sides[:2]]
+            how = f"both sides ({both[0].text})"
+    if not heads and carried and topic is not None:
+        heads, how = [_side(topic.holder)], "holder of the previous sentence"
+    if not heads and not props:
+        return []
+    term = hits_of_issue[0].text if hits_of_issue else None
+    out = []
+    seen: set[str] = set()
+    for head in heads:
+        if not head.code or head.code in seen:
+            continue
+        seen.add(head.code)
+        out.append(_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, head, how, carried, topic))
+    for prop in props:
+        if prop.code and prop.code not in seen:
+            seen.add(prop.code)
+            rec = _record(lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic)
+            rec.stance, rec.source, rec.channel = "open", "author", "unknown"
+            rec.confidence = max(0.05, rec.confidence - 0.15)
+            rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
+            out.append(rec)
+    return out
+
+
+def _continues_topic(sc, mentions: list[Actorish], topic: Topic | None) -> bool:
+    """A sentence without an issue term continues the previous signal only in the holder's own voice.
+
+    "We are prepared for this." after a sentence on talks is the same speaker's position;
+    an article's aside ("He deserves our support.") is not, so the carried issue needs a
+    first-person mention of the same holder and a polar stance cue.
+    """
+    if topic is None or not sc.polar:
+        return False
+    return any(m.kind == "first_person" and m.code == topic.holder for m in mentions)
+
+
+def _side(code: str) -> Actorish:
+    return Actorish(0, 0, "", code, None, "country", None)
+
+
+def _stance(sc, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
+    after = [c for c in sc.polar if c.start >= holder_pos] or list(sc.polar)
+    why = []
+    if not after:
+        if not sc.conditions:
+            return "open", []  # only a proposal's author, whose stance the caller sets
+        cond = sc.conditions[0]
+        return "conditional", [f"stance: conditional ({cond.text!r})"]
+    primary = after[0]
+    why.append(f"stance: {primary.kind} ({primary.text!r})")
+    if primary.kind == "open" and sc.conditions:
+        why.append(f"condition: {sc.conditions[0].text!r}")
+        return "conditional", why
+    if primary.kind == "opposed":
+        later_open = [c for c in after if c.kind == "open" and c.start > primary.end]
+        if later_open and re.search(
+            r"\b(?:but|while|yet|although|only)\b", sentence[primary.end : later_open[0].start]
+        ):
+            why.append(f"partial acceptance: {later_open[0].text!r}")
+            return "conditional", why
+    return primary.kind, why
+
+
+def _record(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    code: str,
+    term: str | None,
+    quotes: list[tuple[int, int]],
+    sc,
+    attr: Attribution,
+    head: Actorish,
+    how: str,
+    carried: bool,
+    topic: Topic | None,
+) -> _Found:
+    named = f"{term!r}" if term else "carried from the previous sentence"
+    why = [f"issue: {code} ({named})", f"holder: {head.code} ({how})"]
+    stance, swhy = _stance(sc, head.end, sentence)
+    speaker = attr.speaker
+    claim_about_other = attr.claim and speaker is not None and speaker.code != head.code
+    if claim_about_other and stance == "open":
+        stance = "opposed"
+        swhy.append("claim about the other side")
+    why += swhy
+    # source
+    first_person = head.kind == "first_person"
+    if attr.source_cue is not None and (speaker is None or speaker.code != head.code):
+        source = attr.source_cue.kind
+        why.append(f"source: {source} ({attr.source_cue.text!r})")
+    elif speaker is not None and head is not speaker:
+        source = "holder" if speaker.code == head.code else "third_party"
+        why.append(f"source: {source} (speaker {speaker.text!r})")
+    elif first_person or head.kind in ("person", "title", "group", "pronoun") or (speaker is not None):
+        source = "holder"
+    else:
+        source = "author"
+    # channel
+    private = finditer(lex.cues.channel.get("private"), sentence, "private")
+    public = finditer(lex.cues.channel.get("public"), sentence, "public")
+    if private:
+        channel = "private"
+        why.append(f"channel: private ({private[0].text!r})")
+    elif source == "holder" and (public or attr.verb is not None or quotes or first_person):
+        channel = "public"
+        why.append("channel: public (" + (repr(public[0].text) if public else "on-record words") + ")")
+    elif public and source in ("author",) and not attr.verb:
+        channel = "public"
+        why.append(f"channel: public ({public[0].text!r})")
+    else:
+        channel = "unknown"
+    # hedging: the article's doubt, outside quotes; modals only when not the holder's own words
+    hedges = [c for c in finditer(lex.cues.hedge, sentence, "hedge") if not inside(c.start, quotes)]
+    if source != "holder":
+        hedges += [c for c in finditer(lex.cues.hedge_modal, sentence, "hedge") if not inside(c.start, quotes)]
+        if (
+            attr.verb is not None
+            and lex.cues.hedge_reporting is not None
+            and lex.cues.hedge_reporting.fullmatch(attr.verb.text)
+        ):
+            hedges.append(attr.verb)
+    hedged = bool(hedges)
+    if hedged:
+        why.append(f"hedged ({hedges[0].text!r})")
+    when = _when(ctx, index, sentence, attr, source, head, topic)
+    person = head.person or (speaker.person if speaker is not None and speaker.code == head.code else None)
+    conf = _confidence(sc, head, how, carried, attr, stance)
+    return _Found(head.code, code, stance, channel, source, hedged, when, person, conf, why)
+
+
+def _when(
+    ctx: DocContext, index: int, sentence: str, attr: Attribution, source: str, head: Actorish, topic: Topic | None
+):
+    exprs = [e for e in time_expressions(sentence, ctx.published) if e.value and not e.vague]
+    if source == "third_party":
+        lo, hi = attr.content
+        exprs = [e for e in exprs if lo <= e.start < hi]
+    if exprs:
+        anchor = attr.verb.start if attr.verb is not None else 0
+        return min(exprs, key=lambda e: abs(e.start - anchor)).value
+    if topic is not None and topic.when and topic.holder == head.code and ctx.paragraph_of(index) == topic.paragraph:
+        return topic.when
+    return None
+
+
+def _confidence(sc, head: Actorish, how: str, carried: bool, attr: Attribution, stance: str) -> float:
+    conf = 0.6
+    if sc.polar:
+        conf += 0.1
+    if head.kind in ("person", "title", "group", "country", "first_person"):
+        conf += 0.05
+    if how.startswith("first actor"):
+        conf -= 0.15
+    if carried:
+        conf -= 0.2
+    if stance == "conditional" and not sc.polar:
+        conf -= 0.1
+    if attr.verb is not None:
+        conf += 0.05
+    return max(0.05, min(0.95, conf))

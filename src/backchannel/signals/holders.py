@@ -1,0 +1,188 @@
+"""Who speaks and whose position it is: attribution chains and holder selection in a sentence.
+
+The spec separates three people a sentence can involve: the *holder* whose position it
+reveals, the *speaker* the article credits ("Western officials report ... that Putin is
+open to ...": speaker Western officials, holder Russia), and the article's own voice.
+These rules find the speaker through reporting verbs (before their content, or after a
+quote), take the holder as the subject of the first stance cue in the reported content,
+and fall back to the speaker when the content names no one else. Positions are offsets
+within the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import Cue, finditer, inside
+from .lexicon import Lexicon
+
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine", "ourselves", "myself"})
+# Case matters: "US" is a country, "us" a pronoun.
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|I|me|[Mm]y|[Oo]urselves|[Mm]yself)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s*$", re.I
+)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s*$", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)\s*$", re.IGNORECASE)
+_PROPOSAL_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula|call)\b"
+    r"|-(?:proposed|brokered|drafted|backed)\b)",
+    re.IGNORECASE,
+)
+_PROPOSED_BY = re.compile(
+    r"\b(?:proposed|put forward|offered|suggested|brokered|initiated|drafted|declared|announced|tabled)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actorish:
+    """A holder candidate in the sentence: a resolved mention, relative offsets."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    person: str | None
+    kind: str
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The reporting structure: who is credited, and where the reported content lies."""
+
+    speaker: Actorish | None
+    source_cue: Cue | None  # anonymous/analyst/media/third_party cue crediting the content
+    verb: Cue | None
+    content: tuple[int, int]  # offsets of the reported content (the whole sentence if none)
+    claim: bool = False  # an accusation about another side ("blamed", "accused")
+
+
+def _source_cues(lex: Lexicon, sentence: str) -> list[Cue]:
+    out: list[Cue] = []
+    for kind, pattern in lex.cues.source.items():
+        out += finditer(pattern, sentence, kind)
+    return sorted(out, key=lambda c: c.start)
+
+
+def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: list[tuple[int, int]]) -> Attribution:
+    """Find the reporting verb outside quotes and its speaker (before it, or after a quote)."""
+    verbs = [c for c in finditer(lex.cues.reporting, sentence, "reporting") if not inside(c.start, quotes)]
+    sources = _source_cues(lex, sentence)
+    claims = finditer(lex.cues.claims, sentence, "claim")
+    n = len(sentence)
+    for verb in verbs:
+        before = [m for m in mentions if m.end <= verb.start and not inside(m.start, quotes)]
+        after = [m for m in mentions if m.start >= verb.end and not inside(m.start, quotes)]
+        src_before = [c for c in sources if c.end <= verb.start and verb.start - c.end <= 40]
+        quote_before = [q for q in quotes if q[1] <= verb.start]
+        claim = any(c.start <= verb.start < c.end or c.start == verb.start for c in claims)
+        if verb.text.lower() == "according to":
+            speaker = after[0] if after and after[0].start - verb.end <= 30 else None
+            src_after = [c for c in sources if c.start >= verb.end and c.start - verb.end <= 30]
+            return Attribution(speaker, src_after[0] if src_after else None, verb, (0, verb.start))
+        if quote_before and (not before or before[-1].end <= quote_before[-1][1] + 1):
+            # "'...,' X said" / "'...,' said X": the quote is the content.
+            near = [m for m in mentions if not inside(m.start, quotes) and abs(m.start - verb.start) <= 40]
+            near = [m for m in near if m.start >= quote_before[-1][1]]
+            speaker = min(near, key=lambda m: abs(m.start - verb.start)) if near else None
+            src = [c for c in sources if c.start >= quote_before[-1][1]]
+            return Attribution(speaker, src[0] if src else None, verb, (0, quote_before[-1][1]), claim)
+        if before:
+            speaker = before[-1]
+            if verb.start - speaker.end > 60 and not src_before:
+                speaker = None
+            if src_before and src_before[-1].kind != "third_party" and src_before[-1].start < speaker.start:
+                speaker = None  # "a researcher at King's College London said": the analyst speaks, not the city
+            if speaker is not None or src_before:
+                return Attribution(speaker, src_before[-1] if src_before else None, verb, (verb.end, n), claim)
+        elif src_before:
+            return Attribution(None, src_before[-1], verb, (verb.end, n), claim)
+        elif after and after[0].start - verb.end <= 25 and quote_before:
+            return Attribution(after[0], None, verb, (0, verb.start), claim)
+    # No reporting verb: a source cue at the start still credits the sentence ("Interviews with insiders reveal").
+    lead = [c for c in sources if c.start < max(60, n // 3)]
+    return Attribution(None, lead[0] if lead else None, None, (0, n))
+
+
+_ADJACENT = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+)?$")
+
+
+def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -> Actorish | None:
+    """The nearest mention before ``pos`` (and after ``lo``) that is not a prepositional object.
+
+    A mention right before the cue ("Russian opposition", "Kyiv's readiness") is its
+    holder even after a preposition.
+    """
+    before = [m for m in mentions if lo <= m.start and m.end <= pos]
+    if before and _ADJACENT.match(sentence[before[-1].end : pos]):
+        return before[-1]
+    for m in reversed(before):
+        if _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 14), m.start):
+            continue
+        return m
+    return None
+
+
+def coordinated(sentence: str, mentions: list[Actorish], head: Actorish) -> list[Actorish]:
+    """The head mention with those coordinated with it ("the United States and Ukraine")."""
+    group = [head]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(head)
+    j = i
+    while j > 0 and _AND_BETWEEN.match(sentence[ordered[j - 1].end : ordered[j].start]):
+        group.insert(0, ordered[j - 1])
+        j -= 1
+    j = i
+    while j + 1 < len(ordered) and _AND_BETWEEN.match(sentence[ordered[j].end : ordered[j + 1].start]):
+        group.append(ordered[j + 1])
+        j += 1
+    return group
+
+
+def proposers(sentence: str, mentions: list[Actorish]) -> list[Actorish]:
+    """Actors named as a proposal's author ("the US proposal", "put forward by Washington")."""
+    out = []
+    for m in mentions:
+        if _PROPOSAL_AFTER.match(sentence, m.end) or _PROPOSED_BY.search(sentence, max(0, m.start - 30), m.start):
+            out.append(m)
+    return out
+
+
+def select_holders(
+    sentence: str,
+    mentions: list[Actorish],
+    first_cue: Cue | None,
+    attr: Attribution,
+    excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> tuple[list[Actorish], str]:
+    """The holder mentions for a signal and how they were chosen (for ``why``).
+
+    Mentions inside ``excluded`` spans (the issue term itself: "join NATO", "NATO
+    expansion") are the issue's object, never its holder.
+    """
+    lo, hi = attr.content
+    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in excluded)]
+    content = [m for m in mentions if lo <= m.start < hi]
+    if attr.verb is not None and attr.speaker is not None and lo == 0:
+        content = [m for m in content if m is not attr.speaker]
+    pos = first_cue.start if first_cue is not None and lo <= first_cue.start < hi else hi
+    head = _subject_before(sentence, content, pos, lo)
+    how = "subject of the stance cue"
+    if head is None and attr.claim and content:
+        head, how = content[0], "side described by a claim"
+    if head is None and attr.speaker is not None:
+        head, how = attr.speaker, "speaker"
+    if head is None:
+        head = _subject_before(sentence, mentions, pos, 0)
+    if head is None:
+        pool = [m for m in content if not _AGENT_BEFORE.search(sentence, max(0, m.start - 6), m.start)] or content
+        if pool:
+            head, how = pool[0], "first actor in the reported content"
+        elif mentions:
+            head, how = mentions[0], "first actor in the sentence"
+    if head is None:
+        return [], ""
+    return coordinated(sentence, mentions, head), how

@@ -1,0 +1,301 @@
+"""Load and validate the lexicons: issues (``data/issues/*.yaml``), cues (``data/cues.yaml``), actors.
+
+Everything is compiled once per lexicon (one alternation regex per cue family), so the
+extractor's per-sentence cost is a handful of regex searches. The ``digest`` names the
+exact lexicon contents, so stored signals record which lexicon produced them and a
+re-extraction after an edit is visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..records import STANCES
+from .phrases import PhraseError, check_phrase, compile_phrases
+
+CUE_FAMILIES = (
+    "stance",
+    "condition_markers",
+    "condition_terms",
+    "not_conditions",
+    "negation",
+    "channel",
+    "source",
+    "hedge",
+    "hedge_modal",
+    "hedge_reporting",
+    "reporting",
+    "claims",
+    "both_sides",
+    "debris",
+)
+_SETTINGS = {"negation_window": (3, 1, 19), "condition_window": (15, 1, 60)}
+SOURCE_CUES = ("anonymous", "analyst", "media", "third_party")
+CHANNEL_CUES = ("private", "public")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueLexicon:
+    """One issue: its code, the terms that name it, and phrasings that carry a stance."""
+
+    code: str
+    label: str
+    description: str
+    terms: re.Pattern[str]
+    stance_terms: dict[str, re.Pattern[str]]
+    yields_to: tuple[str, ...] = ()
+    yields_within: int = 6
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The compiled cue families of ``cues.yaml`` (None where a family is empty)."""
+
+    stance: dict[str, re.Pattern[str]]
+    condition_markers: re.Pattern[str] | None
+    condition_terms: re.Pattern[str] | None
+    condition_window: int
+    not_conditions: re.Pattern[str] | None
+    negation: re.Pattern[str] | None
+    negation_window: int
+    channel: dict[str, re.Pattern[str]]
+    source: dict[str, re.Pattern[str]]
+    hedge: re.Pattern[str] | None
+    hedge_modal: re.Pattern[str] | None
+    hedge_reporting: re.Pattern[str] | None
+    reporting: re.Pattern[str] | None
+    claims: re.Pattern[str] | None
+    both_sides: re.Pattern[str] | None
+    debris: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor consults: issues, cues and the actor dictionary."""
+
+    issues: tuple[IssueLexicon, ...]
+    cues: Cues
+    actors: Any  # backchannel.actors.ActorDictionary
+    digest: str
+    any_issue: re.Pattern[str] = field(repr=False, default=None)  # type: ignore[assignment]
+
+    def issue(self, code: str) -> IssueLexicon:
+        for item in self.issues:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+
+def _read_yaml(path: Path) -> tuple[Any, bytes]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return yaml.safe_load(raw.decode("utf-8")), raw
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: not valid YAML ({exc})") from None
+
+
+def _phrases(value: Any, where: str, *, raw: bool = False) -> list[str]:
+    """A validated list of phrases at ``where`` (``file: key``)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: expected a list of phrases, got {type(value).__name__}")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise LexiconError(f"{where}[{i}]: expected a non-empty phrase, got {item!r}")
+        try:
+            check_phrase(item, raw=raw)
+        except PhraseError as exc:
+            raise LexiconError(f"{where}[{i}] {item!r}: {exc}") from None
+        out.append(item)
+    return out
+
+
+def _compile(phrases: list[str], *, raw: bool = False) -> re.Pattern[str] | None:
+    return compile_phrases(phrases, raw=raw)
+
+
+def _stance_map(value: Any, where: str, *, required: bool = False) -> dict[str, re.Pattern[str]]:
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: expected a mapping of stance -> phrases")
+    out = {}
+    for key, phrases in value.items():
+        if key not in STANCES:
+            raise LexiconError(f"{where}: unknown stance {key!r} (expected one of {', '.join(STANCES)})")
+        pattern = _compile(_phrases(phrases, f"{where}.{key}"))
+        if pattern is not None:
+            out[key] = pattern
+    if required and set(out) != set(STANCES):
+        missing = ", ".join(s for s in STANCES if s not in out)
+        raise LexiconError(f"{where}: needs phrases for every stance (missing: {missing})")
+    return out
+
+
+def load_issue(path: Path) -> IssueLexicon:
+    """One issue file, validated (``code``, ``terms``; optional ``stance_terms``, ``yields_to``)."""
+    data, _ = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping with 'code' and 'terms'")
+    code = data.get("code")
+    if not isinstance(code, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", code or ""):
+        raise LexiconError(f"{path}: 'code' must be a lower-case identifier such as ceasefire, got {code!r}")
+    terms = _phrases(data.get("terms"), f"{path}: terms")
+    if not terms:
+        raise LexiconError(f"{path}: 'terms' must list at least one phrase")
+    stance_terms = _stance_map(data.get("stance_terms"), f"{path}: stance_terms")
+    yields = data.get("yields_to") or {}
+    if not isinstance(yields, dict):
+        raise LexiconError(f"{path}: 'yields_to' must be a mapping with 'issues' and 'within_words'")
+    yields_issues = yields.get("issues") or []
+    if not isinstance(yields_issues, list) or not all(isinstance(x, str) for x in yields_issues):
+        raise LexiconError(f"{path}: yields_to.issues must be a list of issue codes")
+    within = yields.get("within_words", 6)
+    if not isinstance(within, int) or within < 0:
+        raise LexiconError(f"{path}: yields_to.within_words must be a non-negative integer, got {within!r}")
+    pattern = _compile(terms)
+    assert pattern is not None
+    return IssueLexicon(
+        code=code,
+        label=str(data.get("label") or code),
+        description=str(data.get("description") or ""),
+        terms=pattern,
+        stance_terms=stance_terms,
+        yields_to=tuple(yields_issues),
+        yields_within=within,
+        path=str(path),
+    )
+
+
+def load_cues(path: Path) -> Cues:
+    """The cue file, validated: every family present is a list (or stance -> list mapping)."""
+    data, _ = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping of cue families")
+    unknown = sorted(set(data) - set(CUE_FAMILIES) - set(_SETTINGS))
+    if unknown:
+        raise LexiconError(f"{path}: unknown cue family {unknown[0]!r} (known: {', '.join(CUE_FAMILIES)})")
+
+    def sub_map(key: str, allowed: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise LexiconError(f"{path}: {key}: expected a mapping of {'/'.join(allowed)} -> phrases")
+        out = {}
+        for sub, phrases in value.items():
+            if sub not in allowed:
+                raise LexiconError(f"{path}: {key}: unknown entry {sub!r} (expected one of {', '.join(allowed)})")
+            pattern = _compile(_phrases(phrases, f"{path}: {key}.{sub}"))
+            if pattern is not None:
+                out[sub] = pattern
+        return out
+
+    settings = {}
+    for key, (default, low, high) in _SETTINGS.items():
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise LexiconError(f"{path}: {key} must be an integer from {low} to {high}, got {value!r}")
+        settings[key] = value
+
+    def family(key: str) -> re.Pattern[str] | None:
+        return _compile(_phrases(data.get(key), f"{path}: {key}"))
+
+    return Cues(
+        stance=_stance_map(data.get("stance"), f"{path}: stance", required=True),
+        condition_markers=family("condition_markers"),
+        condition_terms=family("condition_terms"),
+        condition_window=settings["condition_window"],
+        not_conditions=family("not_conditions"),
+        negation=family("negation"),
+        negation_window=settings["negation_window"],
+        channel=sub_map("channel", CHANNEL_CUES),
+        source=sub_map("source", SOURCE_CUES),
+        hedge=family("hedge"),
+        hedge_modal=family("hedge_modal"),
+        hedge_reporting=family("hedge_reporting"),
+        reporting=family("reporting"),
+        claims=family("claims"),
+        both_sides=family("both_sides"),
+        debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
+    )
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("backchannel") / "data"))
+
+
+def _issue_files(issues_dir: Path) -> list[Path]:
+    if not issues_dir.is_dir():
+        raise LexiconError(f"{issues_dir}: no such issues folder")
+    files = sorted(p for p in issues_dir.iterdir() if p.suffix in (".yaml", ".yml"))
+    if not files:
+        raise LexiconError(f"{issues_dir}: no issue files (*.yaml) in it")
+    return files
+
+
+def load_lexicon(
+    actors_files: tuple[str | Path, ...] | list[str | Path] = (),
+    issues_dir: str | Path | None = None,
+    cues_file: str | Path | None = None,
+) -> Lexicon:
+    """The lexicon for extraction: bundled data plus the user's actor files, compiled once.
+
+    Cached per argument set, so the CLI, the pipeline and the benchmark share one
+    compiled lexicon. Raises LexiconError naming the file and entry of any bad input.
+    """
+    return _load(
+        tuple(str(Path(p)) for p in actors_files),
+        str(issues_dir) if issues_dir is not None else None,
+        str(cues_file) if cues_file is not None else None,
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(actors_files: tuple[str, ...], issues_dir: str | None, cues_file: str | None) -> Lexicon:
+    from ..actors import ActorDictionary
+
+    data = _data_dir()
+    idir = Path(issues_dir) if issues_dir else data / "issues"
+    cpath = Path(cues_file) if cues_file else data / "cues.yaml"
+    digest = hashlib.sha256()
+    issues = []
+    seen: dict[str, str] = {}
+    for path in _issue_files(idir):
+        item = load_issue(path)
+        if item.code in seen:
+            raise LexiconError(f"{path}: issue code {item.code!r} is already defined in {seen[item.code]}")
+        seen[item.code] = str(path)
+        issues.append(item)
+        digest.update(path.read_bytes())
+    for item in issues:
+        for other in item.yields_to:
+            if other not in seen:
+                raise LexiconError(f"{item.path}: yields_to names unknown issue {other!r}")
+    cues = load_cues(cpath)
+    digest.update(cpath.read_bytes())
+    try:
+        actors = ActorDictionary.load(extra_files=tuple(Path(p) for p in actors_files))
+    except LexiconError:
+        raise
+    except (ValueError, OSError) as exc:
+        raise LexiconError(str(exc)) from None
+    digest.update(str(getattr(actors, "digest", "")).encode())
+    any_issue = re.compile("|".join(f"(?:{i.terms.pattern})" for i in issues), re.IGNORECASE)
+    return Lexicon(tuple(issues), cues, actors, digest.hexdigest()[:12], any_issue)
