@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from ..export import FORMATS, KINDS, ExportError, export
 from ..store import StoreError, open_db
@@ -58,13 +60,15 @@ def export_cmd(
         engine = open_db(db)
         result = export(engine, kind, chosen, out, **filters)
     except (StoreError, ExportError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     except OSError as exc:
-        err_console.print(f"[red]error:[/red] cannot write {out}: {exc.strerror or exc}", highlight=False)
+        err_console.print(
+            f"[red]error:[/red] {escape(f'cannot write {out}: {exc.strerror or exc}')}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(2) from None
     noun = {"signals": "signal", "articles": "article", "clusters": "cluster membership"}[kind]
     noun += "" if result.rows == 1 else "s"
-    console.print(f"wrote {result.rows} {noun} to {result.path} ({result.format})", highlight=False)
+    console.print(Text(f"wrote {result.rows} {noun} to {result.path} ({result.format})"))
     if result.rows == 0:
-        err_console.print("[yellow]note:[/yellow] nothing matched; the file has only its header", highlight=False)
+        err_console.print("[yellow]note:[/yellow] nothing matched; the file holds no rows", highlight=False)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -34,7 +35,7 @@ STANCE_COLUMNS = ("opposed", "conditional", "open")
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -90,7 +91,7 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
     t = track.totals
     assert t is not None and track.first is not None and track.latest is not None
     console.print(
-        f"[bold]{track.holder} on {track.issue}[/bold]: {t.signals} signals in {t.articles} articles from "
+        f"[bold]{escape(track.holder)} on {escape(track.issue)}[/bold]: {t.signals} signals in {t.articles} articles from "
         f"{t.reports} independent reports, {track.first.day} to {track.latest.day}"
         + (f" ({track.undated} undated, not counted)" if track.undated else ""),
         highlight=False,
@@ -126,7 +127,7 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
         highlight=False,
     )
     mix = ", ".join(f"{s.source.replace('_', ' ')} {s.signals} ({s.hedged} hedged)" for s in track.sources)
-    console.print(f"[dim]Sources:[/dim] {mix}", highlight=False)
+    console.print(Text.assemble(("Sources: ", "dim"), mix))
     for word, ref in (("First", track.first), ("Latest", track.latest)):
         console.print(
             Text.assemble(
@@ -210,5 +211,5 @@ def brief_cmd(
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
-    console.print(f"[bold]{written.briefing.finding.text}[/bold]", highlight=False)
-    console.print("wrote " + " and ".join(str(p) for p in written.paths), highlight=False)
+    console.print(Text(written.briefing.finding.text, style="bold"))
+    console.print(Text("wrote " + " and ".join(str(p) for p in written.paths)))
