@@ -24,7 +24,7 @@ from pathlib import Path
 
 from backchannel.evaluate import load_articles, predict, score
 from backchannel.records import Article, Signal, parse_date
-from backchannel.signals import extract, load_lexicon
+from backchannel.signals import ExtractionError, extract, load_lexicon
 from backchannel.store import open_db
 from backchannel.store.articles import add_articles, iter_articles
 from baseline import baseline_extract
@@ -140,7 +140,7 @@ def _quality_row() -> dict | None:
     gold = load_articles(gold_path)
     lex = load_lexicon()
     start = time.perf_counter()
-    rule_pred, _ = predict(gold, lambda a: extract(a, lexicon=lex))
+    rule_pred, _ = predict(gold, lambda a: extract(a, lexicon=lex), rejects=(ExtractionError,))
     rule_s = time.perf_counter() - start
     start = time.perf_counter()
     base_pred, _ = predict(gold, lambda a: baseline_extract(a, lexicon=lex))

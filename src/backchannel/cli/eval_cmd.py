@@ -26,7 +26,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 def _run_extractor(gold: list[dict[str, Any]], actors: list[Path] | None) -> tuple[list[dict[str, Any]], list[str]]:
     """Predictions of backchannel's own extractor (and clusterer, when installed) on the gold texts."""
     from ..actors import ActorFileError
-    from ..signals import LexiconError, extract, load_lexicon
+    from ..signals import ExtractionError, LexiconError, extract, load_lexicon
 
     try:
         lex = load_lexicon(actors_files=tuple(actors or ()))
@@ -37,7 +37,7 @@ def _run_extractor(gold: list[dict[str, Any]], actors: list[Path] | None) -> tup
         from ..cluster import cluster_articles
     except ImportError:  # a partial install: score signals only
         cluster_articles = None
-    return predict(gold, lambda article: extract(article, lexicon=lex), cluster_articles)
+    return predict(gold, lambda article: extract(article, lexicon=lex), cluster_articles, rejects=(ExtractionError,))
 
 
 def _pct(value: float | None) -> str:

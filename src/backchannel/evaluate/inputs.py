@@ -69,14 +69,19 @@ ClusterFn = Callable[[list[Any]], Iterable[Any]]  # Articles -> ClusterMembershi
 
 
 def predict(
-    gold_articles: Iterable[dict[str, Any]], extract_fn: ExtractFn, cluster_fn: ClusterFn | None = None
+    gold_articles: Iterable[dict[str, Any]],
+    extract_fn: ExtractFn,
+    cluster_fn: ClusterFn | None = None,
+    *,
+    rejects: tuple[type[Exception], ...] = (),
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Predicted article records for the texts of ``gold_articles``, and one problem per failed article.
 
     The extractor and the clusterer see only what a user's input would carry: the gold
     ``signals`` and ``story`` are removed first, so nothing leaks into the predictions.
-    An article the extractor rejects (a ``ValueError``, e.g. an empty text) gets no
-    signals and a problem line; it still counts in the scores.
+    An article the extractor rejects with one of ``rejects`` (its documented error for an
+    unreadable text, e.g. ``ExtractionError``) gets no signals and a problem line, and
+    still counts in the scores; any other exception is a bug and propagates.
     """
     from ..records import Article
 
@@ -92,7 +97,7 @@ def predict(
     for article in articles:
         try:
             signals = [s.to_json() for s in extract_fn(article)]
-        except ValueError as exc:
+        except rejects as exc:
             problems.append(f"article {article.id!r}: no signals: {exc}")
             signals = []
         record: dict[str, Any] = {"id": article.id, "text": article.text, "signals": signals}
