@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .coref import keep, resolve, to_mention
 from .loader import ActorFileError, check_complete, merge_file
-from .matcher import Matcher, fold
+from .matcher import Matcher, Raw, fold
 from .model import KINDS, Actor, ActorData, Mention, Person, Role, Title
 
 __all__ = [
@@ -110,13 +110,45 @@ class ActorDictionary:
         on: date | None = None,
         include_inactive: bool = False,
         include_non_holders: bool = False,
+        speaker: str | Mention | None = None,
+        carry_over: bool = False,
     ) -> list[list[Mention]]:
-        """Per sentence (in the order given), its mentions with pronouns and bare titles resolved.
+        """Per sentence (in the order given), its mentions with coreference resolved.
 
         A pronoun or bare title takes the last fitting mention earlier in the same
-        paragraph; one that nothing fits is dropped.
+        paragraph; one that nothing fits is dropped. First-person pronouns in a quote
+        go to the quote's speaker; outside quotes to ``speaker`` (a name, title or code
+        such as "President of Russia", for transcripts), else they are dropped. With
+        ``carry_over`` a pronoun that opens a paragraph may take the previous
+        paragraph's last speaker (news style: "...,” he said." on its own line).
         """
-        return resolve(self._matcher, text, sentences, paragraphs, on, include_inactive, include_non_holders)
+        owner = self.speaker_of(speaker, on=on) if isinstance(speaker, str) else speaker
+        raw = None
+        if owner is not None:
+            raw = Raw(
+                owner.start, owner.end, owner.kind, owner.code, owner.person, owner.role, owner.title, owner.active
+            )
+        return resolve(
+            self._matcher,
+            text,
+            sentences,
+            paragraphs,
+            on,
+            include_inactive=include_inactive,
+            include_non_holders=include_non_holders,
+            speaker=raw,
+            carry_over=carry_over,
+        )
+
+    def speaker_of(self, label: str, *, on: date | None = None) -> Mention | None:
+        """The actor a byline or outlet names ("President of Russia (en.kremlin.ru)"), or None.
+
+        The first mention that is not a bare demonym; for a transcript's ``speaker``.
+        """
+        for mention in self.mentions(label, on=on):
+            if mention.kind != "demonym":
+                return mention
+        return None
 
     def code_of(self, name: str, *, on: date | None = None) -> str | None:
         """The holder code a name, title or code stands for ("the Kremlin" -> RUS), or None.

@@ -1,40 +1,54 @@
-"""Coreference within a paragraph: pronouns, bare titles and anaphors to the last fitting actor.
+"""Coreference: pronouns, bare titles, anaphors and first-person quotes to the actor they mean.
 
-Deliberately simple and predictable, because an analyst must be able to see why a
-sentence was given to a holder: a pronoun or "the president" takes the *last* earlier
-mention in the same paragraph that fits it, and nothing across a paragraph break.
+Kept simple and predictable, because an analyst must be able to see why a sentence went
+to a holder. Within a paragraph a pronoun or "the president" takes the *last* earlier
+mention that fits it, except that a speaker earlier in the same sentence wins ("Trump
+said he would meet the Russian leader and that he hoped..." is Trump both times).
 
-- he/him/his need a person (or a singular title) that is not known to be a woman;
-  she/her one that is not known to be a man; they/them/their a group or a country.
+- he/him/his need a person (or a singular title) not known to be a woman; she/her one
+  not known to be a man; they/them/their a group or a country. Places ("talks in
+  Moscow") and demonyms are never antecedents.
 - "the president", "the foreign minister" need a mention whose title is, or is covered
-  by, that title ("the leader" also takes a president); "the ministry" a mention with
-  that group role. Failing that, nothing: an unresolved bare title is dropped.
-- "his spokesman", "their negotiators": the possessive is resolved like a pronoun, and
-  the title is then looked up for the antecedent's code on the day.
-- "the alliance", "the bloc" (actor anaphors) take their actor only if it was named
-  earlier in the paragraph.
+  by, that title; "the ministry" one with that group role. "his spokesman": the
+  possessive resolves like a pronoun and the title is looked up for that code and day.
+- "the alliance", "the bloc" (actor anaphors) need their actor earlier in the paragraph.
+- "both sides", "the two leaders" (plurals) stand for the last two actors named, in the
+  paragraph or else earlier in the text: one mention per side, on the same span.
+- First person (I, we, our...) inside quotation marks is the quote's speaker: the
+  speaker mention just after the closing mark (", he said") or before the opening one
+  ("Putin said: ..."); a quote running on from the previous paragraph keeps its speaker.
+  Outside quotes it is the document's ``speaker`` when the caller names one (a
+  transcript's speaker), else dropped.
+- Across a paragraph break (news often has one-sentence paragraphs) only with
+  ``carry_over``: a pronoun that nothing in its paragraph fits takes the last fitting
+  *speaker* of the previous paragraph, and nothing else.
 
 Non-holders ("Western leaders") and persons out of office take part as antecedents, so
 "they" after "Western leaders" is dropped instead of going to an earlier country; they
-are left out of the result unless asked for.
+are left out of the result unless asked for. Unresolved pronouns are dropped.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
 
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
+_ACTING = ("person", "title", "group", "country", "pronoun")
+_OPEN, _CLOSE = "“«„", "”»"
 
 
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
+    if m.locative:
+        return False
     if want == "p":
-        return m.kind in ("group", "country", "non_holder")
-    if m.kind not in ("person", "title"):
+        return m.kind in ("group", "country", "non_holder") or (m.kind == "pronoun" and m.person is None)
+    if m.kind not in ("person", "title", "pronoun") or (m.kind == "pronoun" and m.person is None):
         return False
     if m.person is None:
         return m.kind == "title"
@@ -43,7 +57,7 @@ def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
 
 
 def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
-    if m.kind == "non_holder" or not m.code:
+    if m.kind == "non_holder" or not m.code or m.locative:
         return False
     if bare.title is not None:
         wanted = matcher.expand(bare.title)
@@ -55,59 +69,154 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
     return m.kind in ("group", "title") and m.role is not None and m.role == bare.role
 
 
-def _last(history: list[Raw], test) -> Raw | None:
+def _last(history: list[Raw], test: Callable[[Raw], bool]) -> Raw | None:
     for m in reversed(history):
         if test(m):
             return m
     return None
 
 
-def _resolve_one(raw: Raw, history: list[Raw], matcher: Matcher, on: date | None) -> Raw | None:
-    """The resolved form of a pronoun, bare title or anaphor, or None when nothing fits."""
-    if raw.kind == "pronoun":
+class _Resolver:
+    """The state of one resolve() call: histories per paragraph and for the whole text."""
+
+    def __init__(self, matcher: Matcher, text: str, on: date | None, speaker: Raw | None, carry_over: bool) -> None:
+        self.matcher = matcher
+        self.text = text
+        self.on = on
+        self.doc_speaker = speaker
+        self.carry_over = carry_over
+        self.history: list[Raw] = []  # this paragraph
+        self.previous: list[Raw] = []  # the paragraph before
+        self.all: list[Raw] = []  # the whole text so far
+        self.sentence_start = 0
+
+    def new_paragraph(self) -> None:
+        self.previous = self.history
+        self.history = []
+
+    def push(self, raw: Raw) -> None:
+        self.history.append(raw)
+        self.all.append(raw)
+
+    def pronoun(self, raw: Raw) -> Raw | None:
         want = PRONOUNS[raw.det]  # type: ignore[index]
-        ante = _last(history, lambda m: _fits_pronoun(m, want, matcher))
+
+        def fits(m: Raw) -> bool:
+            return _fits_pronoun(m, want, self.matcher)
+
+        same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
+        ante = same or _last(self.history, fits)
+        if ante is None and self.carry_over:
+            ante = _last(self.previous, lambda m: m.speaker and fits(m))
         if ante is None:
             return None
-        return Raw(raw.start, raw.end, "pronoun", ante.code, ante.person, ante.role, ante.title, ante.active)
-    if raw.kind == "anaphor":
-        ante = _last(history, lambda m: m.code == raw.code and m.kind != "non_holder")
-        return None if ante is None else Raw(raw.start, raw.end, "country", raw.code)
-    # bare title or group
-    if raw.det == "the":
-        ante = _last(history, lambda m: _fits_bare(m, raw, matcher, on))
-        if ante is None:
+        return Raw(raw.start, raw.end, "pronoun", ante.code, ante.person, ante.role, ante.title, ante.active,
+                   speaker=raw.speaker)  # fmt: skip
+
+    def bare(self, raw: Raw) -> Raw | None:
+        if raw.det == "the":
+            ante = _last(self.history, lambda m: _fits_bare(m, raw, self.matcher, self.on))
+            if ante is None:
+                return None
+            kind = "title" if raw.title is not None else "group"
+            person = ante.person if raw.title is not None else None
+            return Raw(
+                raw.start, raw.end, kind, ante.code, person, raw.role, raw.title, ante.active, speaker=raw.speaker
+            )
+        want = _POSSESSIVE_DET[raw.det]  # type: ignore[index]
+        owner = _last(self.history, lambda m: _fits_pronoun(m, want, self.matcher))
+        if owner is None or not owner.code:
             return None
+        person = None
+        if raw.title is not None and owner.active:
+            person = self.matcher.holder(owner.code, raw.title, self.on)
         kind = "title" if raw.title is not None else "group"
-        person = ante.person if raw.title is not None else None
-        return Raw(raw.start, raw.end, kind, ante.code, person, raw.role, raw.title, ante.active)
-    want = _POSSESSIVE_DET[raw.det]  # type: ignore[index]
-    owner = _last(history, lambda m: _fits_pronoun(m, want, matcher) or (want == "p" and m.kind == "group"))
-    if owner is None or not owner.code:
-        return None
-    if raw.title is not None:
-        person = matcher.holder(owner.code, raw.title, on) if owner.active else None
-        return Raw(raw.start, raw.end, "title", owner.code, person, raw.role, raw.title, owner.active)
-    return Raw(raw.start, raw.end, "group", owner.code, None, raw.role, None, owner.active)
+        return Raw(raw.start, raw.end, kind, owner.code, person, raw.role, raw.title, owner.active, speaker=raw.speaker)
+
+    def anaphor(self, raw: Raw) -> Raw | None:
+        ante = _last(self.history, lambda m: m.code == raw.code and m.kind in _ACTING)
+        return None if ante is None else replace(raw, kind="country")
+
+    def plural(self, raw: Raw) -> list[Raw]:
+        """One mention per side for "both sides", "the two leaders": the last two actors named."""
+        leaders = raw.code == "leader"
+        for pool in (self.history, self.all):
+            sides: list[Raw] = []
+            for m in reversed(pool):
+                if m.kind not in _ACTING or not m.code or m.locative or not m.active or m.start >= raw.start:
+                    continue
+                if leaders and m.person is None:
+                    continue
+                if all(s.code != m.code for s in sides):
+                    sides.append(m)
+                if len(sides) == 2:
+                    role = "leader" if leaders else raw.code
+                    return [
+                        Raw(raw.start, raw.end, "group", s.code, s.person if leaders else None, role, None, True)
+                        for s in reversed(sides)
+                    ]
+        return []
+
+    def first_person(self, raw: Raw, regions: list[tuple[int, int, Raw | None]]) -> Raw | None:
+        owner = self.doc_speaker
+        for start, end, speaker in regions:
+            if start <= raw.start < end:
+                owner = speaker
+                break
+        if owner is None or not owner.code:
+            return None
+        return Raw(raw.start, raw.end, "pronoun", owner.code, owner.person, owner.role, owner.title, owner.active)
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(open, close, closed) spans of quotations in text[start:end]; an unclosed one runs to the end."""
+    out: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN and opened is None:
+            opened = i
+        elif ch in _CLOSE and opened is not None:
+            out.append((opened, i + 1, True))
+            opened = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight, i + 1, True))
+                straight = None
+    for pos in (opened, straight):
+        if pos is not None:
+            out.append((pos, end, False))
+    return sorted(out)
+
+
+def _region_speakers(
+    regions: list[tuple[int, int, bool]], raws: list[Raw], para_start: int, carried: Raw | None, text: str
+) -> list[tuple[int, int, Raw | None]]:
+    """Each quotation's speaker: a speaker mention right after it, else the last one before it."""
+    out: list[tuple[int, int, Raw | None]] = []
+    for index, (start, end, _closed) in enumerate(regions):
+        outside = [r for r in raws if not any(s <= r.start < e for s, e, _ in regions)]
+        nxt = regions[index + 1][0] if index + 1 < len(regions) else len(text)
+        after = [r for r in outside if end <= r.start < nxt and r.speaker and r.code]
+        before = [r for r in outside if para_start <= r.start < start and r.speaker and r.code]
+        speaker = after[0] if after else before[-1] if before else None
+        if speaker is None and index == 0 and start == para_start:
+            speaker = carried
+        out.append((start, end, speaker))
+    return out
 
 
 def to_mention(raw: Raw, text: str) -> Mention:
-    return Mention(
-        raw.start,
-        raw.end,
-        text[raw.start : raw.end],
-        raw.code or "",
-        raw.person,
-        raw.kind,
-        raw.role,
-        raw.title,
-        raw.active,
-    )
+    return Mention(raw.start, raw.end, text[raw.start : raw.end], raw.code or "", raw.person, raw.kind, raw.role,
+                   raw.title, raw.active, raw.speaker, raw.locative)  # fmt: skip
 
 
 def keep(raw: Raw, include_inactive: bool, include_non_holders: bool) -> bool:
     """Whether a resolved raw match is returned to the caller."""
-    if raw.kind in ("bare", "anaphor", "honorific", "not_actor"):
+    if raw.kind in ("bare", "anaphor", "plural", "honorific", "not_actor"):
         return False
     if raw.kind == "pronoun" and raw.code is None:
         return False
@@ -122,28 +231,87 @@ def resolve(
     sentences: Sequence[tuple[int, int]],
     paragraphs: Sequence[tuple[int, int]],
     on: date | None,
-    include_inactive: bool,
-    include_non_holders: bool,
+    *,
+    include_inactive: bool = False,
+    include_non_holders: bool = False,
+    speaker: Raw | None = None,
+    carry_over: bool = False,
 ) -> list[list[Mention]]:
-    """Per sentence, its mentions with pronouns, bare titles and anaphors resolved (see module doc)."""
-    para_starts = sorted(p[0] for p in paragraphs)
-    out: list[list[Mention]] = []
-    history: list[Raw] = []
+    """Per sentence, its mentions with coreference resolved (see the module docstring)."""
+    paras = sorted(paragraphs)
+    para_starts = [p[0] for p in paras]
+    # One scan of the whole text, bucketed by sentence: a scan per sentence costs a regex
+    # call per sentence. Merges never cross a sentence end (they need a blank or comma gap).
+    raws = matcher.scan(text, 0, len(text), on)
+    raw_starts = [r.start for r in raws]
+    state = _Resolver(matcher, text, on, speaker, carry_over)
+    resolved: list[list[Raw]] = []
     current = None
-    for s_start, s_end in sentences:
+    carried: Raw | None = None
+    pending: list[tuple[int, Raw]] = []  # first-person pronouns, resolved once the paragraph is read
+    for index, (s_start, s_end) in enumerate(sentences):
         para = bisect_right(para_starts, s_start) - 1
         if para != current:
-            history = []
+            carried = _finish_paragraph(state, pending, resolved, carried, paras, current, text)
+            pending = []
+            state.new_paragraph()
             current = para
-        mentions: list[Mention] = []
-        for raw in matcher.scan(text, s_start, s_end, on):
-            if raw.kind in ("pronoun", "bare", "anaphor"):
-                resolved = _resolve_one(raw, history, matcher, on)
-                if resolved is None:
-                    continue
-                raw = resolved
-            history.append(raw)
-            if keep(raw, include_inactive, include_non_holders):
-                mentions.append(to_mention(raw, text))
-        out.append(mentions)
+        state.sentence_start = s_start
+        bucket: list[Raw] = []
+        for raw in raws[bisect_left(raw_starts, s_start) :]:
+            if raw.start >= s_end:
+                break
+            if raw.end > s_end:
+                continue
+            if raw.kind == "pronoun" and PRONOUNS[raw.det] == "1":  # type: ignore[index]
+                pending.append((index, raw))
+                continue
+            found: list[Raw]
+            if raw.kind == "pronoun":
+                found = [r for r in (state.pronoun(raw),) if r is not None]
+            elif raw.kind == "bare":
+                found = [r for r in (state.bare(raw),) if r is not None]
+            elif raw.kind == "anaphor":
+                found = [r for r in (state.anaphor(raw),) if r is not None]
+            elif raw.kind == "plural":
+                found = state.plural(raw)
+            else:
+                found = [raw]
+            for item in found:
+                state.push(item)
+                bucket.append(item)
+        resolved.append(bucket)
+    _finish_paragraph(state, pending, resolved, carried, paras, current, text)
+    out = []
+    for bucket in resolved:
+        bucket.sort(key=lambda r: (r.start, r.end))
+        out.append([to_mention(r, text) for r in bucket if keep(r, include_inactive, include_non_holders)])
     return out
+
+
+def _finish_paragraph(
+    state: _Resolver,
+    pending: list[tuple[int, Raw]],
+    resolved: list[list[Raw]],
+    carried: Raw | None,
+    paras: list[tuple[int, int]],
+    current: int | None,
+    text: str,
+) -> Raw | None:
+    """Resolve the paragraph's first-person pronouns; return the speaker of a quote left open."""
+    if current is None or current < 0 or current >= len(paras):
+        start, end = 0, len(text)
+        if pending:
+            start = min(r.start for _, r in pending)
+            end = max(r.end for _, r in pending)
+    else:
+        start, end = paras[current]
+    spans = quote_regions(text, start, end)
+    speakers = _region_speakers(spans, state.history, start, carried, text)
+    for index, raw in pending:
+        item = state.first_person(raw, speakers)
+        if item is not None:
+            resolved[index].append(item)
+    if spans and not spans[-1][2]:
+        return speakers[-1][2]
+    return None

@@ -28,7 +28,10 @@ SECTIONS = (
     "titles",
     "groups",
     "bare_groups",
+    "plurals",
     "honorifics",
+    "reporting_verbs",
+    "locative_words",
     "non_holders",
     "not_actors",
     "actors",
@@ -187,8 +190,12 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         bare_groups.add(noun.lower())
     lists = {
         name: _merge_list(getattr(base, name), _strings(ctx, name, doc.get(name), top, field=name))
-        for name in ("honorifics", "non_holders", "not_actors")
+        for name in ("honorifics", "reporting_verbs", "locative_words", "non_holders", "not_actors")
     }
+    plurals = dict(base.plurals)
+    for role, value in _mapping(ctx, "plurals", doc.get("plurals") or {}, top).items():
+        phrases = _strings(ctx, f"plurals entry {role!r}", value, _line(value, top), field="phrases")
+        plurals[str(role)] = _merge_list(plurals.get(str(role), ()), phrases)
     actors = dict(base.actors)
     for code, value in _mapping(ctx, "actors", doc.get("actors") or {}, top).items():
         _actor(ctx, str(code), value, actors)
@@ -205,6 +212,9 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         groups=groups,
         bare_groups=frozenset(bare_groups),
         honorifics=lists["honorifics"],
+        plurals=plurals,
+        reporting_verbs=lists["reporting_verbs"],
+        locative_words=lists["locative_words"],
         non_holders=lists["non_holders"],
         not_actors=lists["not_actors"],
         sources=base.sources + (str(path),),

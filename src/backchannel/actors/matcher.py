@@ -27,6 +27,7 @@ from datetime import date
 from .model import ActorData, Person, Title
 from .trie import SPACE, trie_regex
 
+# Pronoun -> what it needs: m(ale) or f(emale) person, p(lural) group or country, 1 first person (the speaker).
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -37,6 +38,12 @@ PRONOUNS = {
     "they": "p",
     "them": "p",
     "their": "p",
+    "i": "1",
+    "me": "1",
+    "my": "1",
+    "we": "1",
+    "us": "1",
+    "our": "1",
 }
 DETERMINERS = ("the", "his", "her", "their", "its")
 _GAP_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
@@ -48,6 +55,21 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
     return out.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
+
+
+_MINOR = frozenset({"of", "for", "the", "to", "in", "on", "and"})
+
+
+def case_variants(noun: str) -> set[str]:
+    """The spellings a lower-case noun phrase appears in: as is, capitalised, title case, and
+    upper case for short ones ("pm", "mfa")."""
+    words = noun.split()
+    title = " ".join(w if w in _MINOR and i else _cap(w) for i, w in enumerate(words))
+    title = "-".join(_cap(part) for part in title.split("-")) if "-" in title else title
+    out = {noun, _cap(noun), title}
+    if len(noun) <= 4:
+        out.add(noun.upper())
+    return out
 
 
 def _norm(text: str) -> str:
@@ -64,7 +86,7 @@ class Raw:
 
     start: int
     end: int
-    kind: str  # Mention kinds plus 'honorific', 'bare', 'anaphor', 'not_actor'
+    kind: str  # Mention kinds plus 'honorific', 'bare', 'anaphor', 'plural', 'not_actor'
     code: str | None
     person: str | None = None
     role: str | None = None
@@ -72,13 +94,15 @@ class Raw:
     active: bool = True
     det: str | None = None  # for 'bare' and 'pronoun': the determiner or pronoun, lower case
     possessive: bool = False
+    speaker: bool = False  # followed by a reporting verb ("Putin said") or after one ("said Putin")
+    locative: bool = False  # a place, not an actor acting: "talks in Moscow"
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a literal surface names: an actor (as name, metonym, demonym...) or a person."""
 
-    kind: str  # country, demonym, person, anaphor, non_holder, not_actor
+    kind: str  # country, demonym, person, anaphor, plural, non_holder, not_actor
     code: str | None = None
     person: str | None = None
 
@@ -95,12 +119,16 @@ class Matcher:
         self.noun_group: dict[str, str] = data.groups
         self.modifier_titles: list[Title] = [t for t in data.titles.values() if t.modifiers]
         self.holders: dict[tuple[str, str], list[tuple[Person, object]]] = {}
+        self._literal_cache: dict[tuple[str, date | None], tuple] = {}
+        self._person_cache: dict[tuple[str, date | None], tuple[str, str | None, str | None, bool]] = {}
         self._build()
         self.regex = self._compile()
 
     # -- building -----------------------------------------------------------------------
     def _add(self, table: dict[str, list[Target]], surface: str, target: Target) -> None:
-        for form in {surface, fold(surface)}:
+        forms = {surface, fold(surface)}
+        forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+        for form in forms:
             bucket = table.setdefault(_norm(form), [])
             if target not in bucket:
                 bucket.append(target)
@@ -133,6 +161,10 @@ class Matcher:
                 self._add(self.prefixes, alias, target)
             for role in person.roles:
                 self.holders.setdefault((role.code, role.title), []).append((person, role))
+        for role, phrases in data.plurals.items():
+            for phrase in phrases:
+                for form in case_variants(phrase):
+                    self._add(self.literals, form, Target("plural", role))
         for phrase in data.non_holders:
             self._add(self.literals, phrase, Target("non_holder"))
         for phrase in data.not_actors:
@@ -150,18 +182,32 @@ class Matcher:
         honorifics = set(self.data.honorifics)
         for noun in self.noun_title:
             honorifics.add(" ".join(w if w in ("of", "for") else _cap(w) for w in noun.split()))
-        noun_re = trie_regex(nouns)
-        pron = "|".join(sorted({p for w in PRONOUNS for p in (w, _cap(w))}, key=len, reverse=True))
+        # Nouns are matched in their usual spellings ("foreign minister", "Foreign Minister",
+        # "Foreign minister", "PM") rather than with (?i:...), which defeats the regex
+        # engine's fast first-character test and made the scan three times slower.
+        noun_re = trie_regex({v for noun in nouns for v in case_variants(noun)})
+        # "I" only in capitals, "us" only in lower case ("US" is the United States).
+        forms = {p for w in PRONOUNS if w not in ("i", "us") for p in (w, _cap(w))} | {"I", "us"}
+        pron = "|".join(sorted(forms, key=len, reverse=True))
         dets = "|".join(sorted({p for w in DETERMINERS for p in (w, _cap(w))}))
         source = (
             r"(?<![\w])(?:"
-            rf"(?P<pre>{trie_regex(self.prefixes)})(?P<ppos>['’]s?)?{SPACE}(?P<noun>(?i:{noun_re}))"
-            rf"|(?P<onoun>(?i:{noun_re})){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{trie_regex(self.names)})"
-            rf"|(?P<bdet>{dets}){SPACE}(?P<bnoun>(?i:{trie_regex(bare)}))"
+            rf"(?P<pre>{trie_regex(self.prefixes)})(?P<ppos>['’]s?)?{SPACE}(?P<noun>{noun_re})"
+            rf"|(?P<onoun>{noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{trie_regex(self.names)})"
+            rf"|(?P<bdet>{dets}){SPACE}(?P<bnoun>{trie_regex({v for noun in bare for v in case_variants(noun)})})"
             rf"|(?P<lit>{trie_regex(self.literals)})"
             rf"|(?P<hon>{trie_regex(honorifics)})"
             rf"|(?P<pron>{pron})"
             r")(?P<poss>['’]s?)?(?![\w])"
+        )
+        verbs = trie_regex(self.data.reporting_verbs)
+        adverbs = (
+            r"(?:(?:has|have|had|also|later|then|earlier|again|previously|further|repeatedly|once again)[^\S\n]+)*"
+        )
+        self._speaker_after = re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?{adverbs}(?:{verbs})(?!\w)")
+        self._speaker_before = re.compile(rf"(?<!\w)(?:{verbs})[^\S\n]+(?:the[^\S\n]+)?\Z")
+        self._locative_before = re.compile(
+            rf"(?<!\w)(?:{trie_regex(self.data.locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z"
         )
         return re.compile(source)
 
@@ -190,12 +236,20 @@ class Matcher:
 
     def person_on(self, name: str, on: date | None) -> tuple[str, str | None, str | None, bool]:
         """(code, role, title, active) of a person on a day; inactive persons keep their latest code."""
-        person = self.data.persons[name]
-        roles = person.roles_on(on)
-        if roles:
-            return roles[0].code, roles[0].role, roles[0].title, True
-        latest = max(person.roles, key=lambda r: r.until or date.max)
-        return latest.code, None, None, False
+        key = (name, on)
+        found = self._person_cache.get(key)
+        if found is None:
+            if len(self._person_cache) > 200_000:
+                self._person_cache.clear()
+            person = self.data.persons[name]
+            roles = person.roles_on(on)
+            if roles:
+                found = (roles[0].code, roles[0].role, roles[0].title, True)
+            else:
+                latest = max(person.roles, key=lambda r: r.until or date.max)
+                found = (latest.code, None, None, False)
+            self._person_cache[key] = found
+        return found
 
     def pick_person(self, targets: list[Target], on: date | None) -> Target:
         """Among persons sharing an alias ("Johnson"), the one in office that day, else the first."""
@@ -214,7 +268,16 @@ class Matcher:
                 if raw.kind == "person":
                     self._absorb_prefixes(out, raw, text)
                 out.append(raw)
-        return [r for r in out if r.kind not in ("honorific", "not_actor")]
+        kept = [r for r in out if r.kind not in ("honorific", "not_actor")]
+        for raw in kept:
+            if raw.kind == "demonym":
+                continue
+            before = text[max(0, raw.start - 30) : raw.start]
+            if not raw.possessive and (self._speaker_after.match(text, raw.end) or self._speaker_before.search(before)):
+                raw.speaker = True
+            elif raw.kind == "country" and self._locative_before.search(before):
+                raw.locative = True
+        return kept
 
     def _absorb_prefixes(self, out: list[Raw], person: Raw, text: str) -> None:
         """'Russian Foreign Minister Sergei Lavrov' is one person mention, not a title and a person."""
@@ -233,44 +296,49 @@ class Matcher:
             person.start = prev.start
 
     def _read(self, match: re.Match[str], text: str, on: date | None) -> list[Raw]:
-        poss = match.group("poss") is not None
-        if match.group("pre") is not None:
+        # Literals and pronouns are nine matches in ten, so they are tested first; start() of
+        # an unmatched group is -1 and cheaper than group().
+        poss = match.start("poss") >= 0
+        if match.start("lit") >= 0:
+            return [self._literal(match, text, on, poss)]
+        if match.start("pron") >= 0:
+            return [Raw(match.start("pron"), match.end("pron"), "pronoun", None, det=match.group("pron").lower())]
+        if match.start("pre") >= 0:
             return self._compound(match, "pre", "noun", on, poss)
-        if match.group("onoun") is not None:
-            return self._compound(match, "oname", "onoun", on, poss)
-        return [self._single(match, text, on, poss)]
-
-    def _single(self, match: re.Match[str], text: str, on: date | None, poss: bool) -> Raw:
-        if match.group("bnoun") is not None:
+        if match.start("hon") >= 0:
+            return [Raw(match.start("hon"), match.end("hon"), "honorific", None)]
+        if match.start("bnoun") >= 0:
             noun = _norm(match.group("bnoun")).lower()
-            det = match.group("bdet").lower()
             key = self.noun_title.get(noun)
             role = self.data.titles[key].role if key else self.noun_group.get(noun)
-            return Raw(
-                match.start("bdet"), match.end("bnoun"), "bare", None, role=role, title=key, det=det, possessive=poss
-            )
-        if match.group("lit") is not None:
-            return self._literal(match, text, on, poss)
-        if match.group("hon") is not None:
-            return Raw(match.start("hon"), match.end("hon"), "honorific", None)
-        if match.group("pron") is not None:
-            word = match.group("pron").lower()
-            return Raw(match.start("pron"), match.end("pron"), "pronoun", None, det=word)
+            det = match.group("bdet").lower()
+            return [
+                Raw(match.start("bdet"), match.end("bnoun"), "bare", None, None, role, key, det=det, possessive=poss)
+            ]
+        if match.start("onoun") >= 0:
+            return self._compound(match, "oname", "onoun", on, poss)
         raise AssertionError(f"unexpected match {match.group()!r}")  # pragma: no cover - the regex has no other
 
     def _literal(self, match: re.Match[str], text: str, on: date | None, poss: bool) -> Raw:
-        start, end = match.start("lit"), match.end("lit")
-        targets = self.literals[_norm(match.group("lit"))]
-        target = self.pick_person(targets, on) if targets[0].kind == "person" else targets[0]
-        if target.kind == "not_actor":
-            return Raw(start, end, "not_actor", None)
-        if target.kind == "person":
-            code, role, title, active = self.person_on(target.person, on)  # type: ignore[arg-type]
-            return Raw(start, end, "person", code, target.person, role, title, active, possessive=poss)
-        kind = target.kind
+        start, end = match.span("lit")
+        surface = match.group("lit")
+        key = (surface, on)
+        found = self._literal_cache.get(key)
+        if found is None:
+            targets = self.literals.get(surface) or self.literals[_norm(surface)]
+            target = self.pick_person(targets, on) if targets[0].kind == "person" else targets[0]
+            if target.kind == "person":
+                code, role, title, active = self.person_on(target.person, on)  # type: ignore[arg-type]
+                found = ("person", code, target.person, role, title, active)
+            else:
+                found = (target.kind, target.code if target.kind != "non_holder" else "", None, None, None, True)
+            if len(self._literal_cache) > 200_000:
+                self._literal_cache.clear()
+            self._literal_cache[key] = found
+        kind = found[0]
         if kind == "country" and not poss and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
             kind = "demonym"  # "Russia-backed", "Moscow-annexed", "US-Ukraine": a modifier, not the actor acting
-        return Raw(start, end, kind, target.code if kind != "non_holder" else "", possessive=poss)
+        return Raw(start, end, kind, found[1], found[2], found[3], found[4], found[5], possessive=poss)
 
     def _compound(
         self, match: re.Match[str], pre_group: str, noun_group: str, on: date | None, poss: bool

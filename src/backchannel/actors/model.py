@@ -26,6 +26,9 @@ class Mention:
     all their dated roles at the date asked for (a former leader, a candidate): such a
     person is no holder, so these are only returned with ``include_inactive=True``.
     ``title`` is the title key (``president``, ``foreign_minister``...) when known.
+    ``speaker`` marks a mention next to a reporting verb ("Peskov said", "said Peskov"):
+    the one credited for what the sentence reports. ``locative`` marks a place rather
+    than an actor acting ("talks in Moscow", "at the White House").
     """
 
     start: int
@@ -37,6 +40,8 @@ class Mention:
     role: str | None
     title: str | None = None
     active: bool = True
+    speaker: bool = False
+    locative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,4 +133,7 @@ class ActorData:
     honorifics: tuple[str, ...]
     non_holders: tuple[str, ...]
     not_actors: tuple[str, ...]
+    plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> "both sides", "the two leaders"
+    reporting_verbs: tuple[str, ...] = ()
+    locative_words: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=())
