@@ -1,38 +1,15 @@
-"""Time expressions in a sentence, normalised against the publication date (SIGNALS.md, "When").
+"""The patterns and resolvers behind ``time_expressions``: one rule per kind of expression.
 
-Values use the spec's ``when`` forms: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or
-``START/END`` of those. The rules, with the decisions the spec leaves open:
-
-- Explicit dates ("March 11, 2025", "11 March 2025", "2025-03-11", "March 23-25, 2025",
-  "March 2025", "in 2022", "2014-2022") need no publication date.
-- A month or a day without a year ("in March", "on January 26") is the occurrence in the
-  window from eight months before to three months after the publication month: news
-  mostly looks back, but "talks in April" in a March article are this April. "last March"
-  is the latest March before the publication month, "next March" the first one after it,
-  "since March" the latest one on or before it.
-- Weekdays ("on Tuesday", "Thursday's press conference") are the latest such day on or
-  before the publication date (the day itself included, as the gold reads them);
-  "last Tuesday" is strictly before it, "next Tuesday" strictly after it.
-- Seasons are three months: spring ``03/05``, summer ``06/08``, autumn/fall ``09/11``,
-  winter ``YYYY-12/YYYY+1-02`` ("winter of 2022" starts in December 2022).
-- "yesterday", "today", "this month", "earlier this month", "last month", "this year",
-  "last year", "N days/months/years ago", "over the weekend" (the Saturday/Sunday range
-  of the latest weekend) resolve against the publication date.
-- "since X" is ``X's start/publication date``; "from X to Y" and "between X and Y" are
-  ``X's start/Y's end``.
-- Vague spans ("recently", "in recent weeks", "this week", "last week", "weeks ago", "in
-  the coming days", "soon") are found, marked ``vague`` and have no value.
-- Without a publication date only absolute expressions get a value.
-
-Patterns are compiled once, on first use.
+Each rule is a regex, a handler that turns its match and the publication date into the
+value's first and last part (see the package docstring for the decisions), and the word
+features a sentence must have for the rule to run at all.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 
 _MONTHS = {
@@ -66,19 +43,8 @@ Span = tuple[str, str | None]
 Handler = Callable[[re.Match[str], "date | None"], "Span | None"]
 
 
-class _Skip(Exception):
+class Skip(Exception):
     """The text looked like a date but is none (e.g. February 30)."""
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """One time expression: offsets within the sentence, its text and normalised value."""
-
-    start: int
-    end: int
-    text: str
-    value: str | None
-    vague: bool = False
 
 
 def _ym(y: int, m: int) -> str:
@@ -89,7 +55,7 @@ def _day(y: int, m: int, d: int) -> date:
     try:
         return date(y, m, d)
     except ValueError:
-        raise _Skip from None
+        raise Skip from None
 
 
 def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
@@ -146,7 +112,7 @@ def _h_month_day(m: re.Match[str], pub: date | None) -> Span | None:
     first = _day(year, month, int(m["d"])).isoformat()
     last = _day(year, month, int(m["d2"])).isoformat() if m["d2"] else None
     if last is not None and last <= first:
-        raise _Skip
+        raise Skip
     return first, last
 
 
@@ -164,7 +130,7 @@ def _h_cross_month(m: re.Match[str], pub: date | None) -> Span | None:
     first = _day(first_y, first_m, int(m["d"]))
     last = _day(last_y, last_m, int(m["d2"]))
     if last <= first:
-        raise _Skip
+        raise Skip
     return first.isoformat(), last.isoformat()
 
 
@@ -182,7 +148,7 @@ def _h_month(m: re.Match[str], pub: date | None) -> Span | None:
 def _h_year(m: re.Match[str], pub: date | None) -> Span:
     if m["y2"]:
         if int(m["y2"]) <= int(m["y"]):
-            raise _Skip
+            raise Skip
         return m["y"], m["y2"]
     return m["y"], None
 
@@ -267,7 +233,7 @@ def _h_weekend(m: re.Match[str], pub: date | None) -> Span | None:
     return saturday.isoformat(), (saturday + timedelta(days=1)).isoformat()
 
 
-def _h_vague(m: re.Match[str], pub: date | None) -> Span | None:
+def h_vague(m: re.Match[str], pub: date | None) -> Span | None:
     return None
 
 
@@ -347,7 +313,7 @@ _RULES: tuple[tuple[str, Handler, str], ...] = (
         r"|(?:in|over)\s+the\s+(?:past|last|coming|next)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)"
         r"|(?:(?:earlier|later)\s+)?(?:this|last|next)\s+week|(?:a\s+few\s+|several\s+|\w+\s+)?weeks\s+ago"
         r"|a\s+week\s+ago|(?:a\s+few|several|some)\s+(?:days|months|years)\s+ago)\b)",
-        _h_vague,
+        h_vague,
         "V|P",
     ),
 )
@@ -363,7 +329,7 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
 _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 # A leading preposition does not make a match more specific: "from March" loses to "March 3".
-_PLAIN_PREPS = frozenset(
+PLAIN_PREPS = frozenset(
     [
         "in",
         "during",
@@ -384,108 +350,25 @@ _PLAIN_PREPS = frozenset(
 
 
 @cache
-def _compiled() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Handler, str], ...]]:
-    return re.compile(r"[^\W\d_]+|\d"), tuple(
-        (re.compile(pattern), handler, needs) for pattern, handler, needs in _RULES
-    )
+def _words() -> re.Pattern[str]:
+    return re.compile(r"[^\W\d_]+|\d")
 
 
 @cache
-def _since_tail() -> re.Pattern[str]:
-    return re.compile(r"(?i:\bsince\s+(?:the\s+)?)$")
+def compiled() -> tuple[tuple[re.Pattern[str], Handler, str], ...]:
+    """The rules with their patterns compiled, once, on first use."""
+    return tuple((re.compile(pattern), handler, needs) for pattern, handler, needs in _RULES)
 
 
-@cache
-def _range_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(r"(?i:\b(?:from|between)\s+(?:the\s+)?)$"), re.compile(r"^(?i:\s*(?:to|until|till|and|-|–)\s*)$")
-
-
-def _first(value: str) -> str:
-    return value.split("/")[0]
-
-
-def _last(value: str) -> str:
-    return value.split("/")[-1]
-
-
-def _normalise_published(published: date | datetime | None) -> date | None:
-    if isinstance(published, datetime):
-        return published.date()
-    return published if isinstance(published, date) else None
-
-
-def time_expressions(sentence: str, published: date | None) -> list[TimeExpression]:
-    """Every time expression in ``sentence``, left to right, longest match first where they overlap."""
-    pub = _normalise_published(published)
-    words_re, rules = _compiled()
-    words = set(words_re.findall(sentence))
+def features(sentence: str) -> set[str]:
+    """The rule features present in the sentence (empty for most sentences: then no rule runs)."""
+    words = set(_words().findall(sentence))
     lower = {w.lower() for w in words}
     present = {name for name, vocab in _FEATURE_WORDS.items() if not vocab.isdisjoint(lower)}
-    present |= {"M"} if not _MONTH_WORDS.isdisjoint(words) else set()
-    present |= {"W"} if not _WEEKDAY_WORDS.isdisjoint(words) else set()
-    present |= {"D"} if any(w.isdigit() for w in words) else set()
-    if not present:
-        return []
-    found: list[tuple[int, int, int, re.Match[str], Handler]] = []
-    for rank, (pattern, handler, needs) in enumerate(rules):
-        if not any(all(f in present for f in option) for option in needs.split("|")):
-            continue
-        for m in pattern.finditer(sentence):
-            if m.end() > m.start():
-                mod = m.groupdict().get("mod")
-                core = m.end() - m.start() - (len(mod) + 1 if mod and mod.lower() in _PLAIN_PREPS else 0)
-                found.append((m.start(), -core, rank, m, handler))
-    # Longest first, then leftmost: "in March 2022" is one expression, not "in March" + "2022".
-    found.sort(key=lambda item: (item[1], item[0], item[2]))
-    out: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
-    for start, _, _, m, handler in found:
-        vague = handler is _h_vague
-        if any(start < b and m.end() > a for a, b in taken):
-            continue
-        try:
-            span = handler(m, pub)
-        except _Skip:
-            continue
-        end = m.end()
-        value = None if span is None else span[0] if span[1] is None else f"{span[0]}/{span[1]}"
-        mod = (m.groupdict().get("mod") or "").lower()
-        since = _since_tail().search(sentence, max(0, start - 12), start)
-        if (since or mod == "since") and not vague:
-            if since:
-                start = since.start()
-            value = f"{_first(value)}/{pub.isoformat()}" if value and pub and _first(value) <= pub.isoformat() else None
-        taken.append((m.start(), end))
-        out.append(TimeExpression(start, end, sentence[start:end], value, vague))
-    out.sort(key=lambda e: e.start)
-    return _merge_ranges(sentence, out)
-
-
-def _merge_ranges(sentence: str, exprs: list[TimeExpression]) -> list[TimeExpression]:
-    """Join "from X to Y" / "between X and Y" into one range expression."""
-    lead, join = _range_parts()
-    out: list[TimeExpression] = []
-    i = 0
-    while i < len(exprs):
-        a = exprs[i]
-        b = exprs[i + 1] if i + 1 < len(exprs) else None
-        if b is not None and a.value and b.value and not a.vague and not b.vague:
-            opener = lead.search(sentence, max(0, a.start - 14), a.start)
-            starts_with = re.match(r"(?i:(?:from|between)\b)", a.text)
-            if (opener or starts_with) and join.match(sentence[a.end : b.start]) and _first(a.value) < _last(b.value):
-                begin = opener.start() if opener else a.start
-                value = f"{_first(a.value)}/{_last(b.value)}"
-                out.append(TimeExpression(begin, b.end, sentence[begin : b.end], value, False))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def resolve_when(sentence: str, published: date | None) -> str | None:
-    """The value of the first expression in the sentence that has one (vague ones have none)."""
-    for expr in time_expressions(sentence, published):
-        if expr.value is not None:
-            return expr.value
-    return None
+    if not _MONTH_WORDS.isdisjoint(words):
+        present.add("M")
+    if not _WEEKDAY_WORDS.isdisjoint(words):
+        present.add("W")
+    if any(w.isdigit() for w in words):
+        present.add("D")
+    return present
