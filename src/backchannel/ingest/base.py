@@ -203,7 +203,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         )
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
+    if best is not None:
+        # Equally good single-byte guesses: Windows-1252 is by far the most common on the web.
+        tied = [m.encoding for m in matches if m.chaos <= best.chaos + 1e-3 and m.coherence >= best.coherence - 1e-3]
+        if "cp1252" in tied:
+            best = next(m for m in matches if m.encoding == "cp1252")
     if best is not None and best.encoding:
         try:
             text = data.decode(best.encoding)

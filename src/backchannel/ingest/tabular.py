@@ -154,6 +154,17 @@ def read_json(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article
         yield from _emit(rec, source=source, where=f"record {n}", path=path, record=str(n), opts=opts)
 
 
+def _header_delimiter(text: str) -> str:
+    """The delimiter the header row uses most (``,`` ``;`` tab ``|``); commas by default.
+
+    Only the header is looked at: article text is full of commas whatever the delimiter.
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def read_csv(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article | Problem]:
     """A CSV (or TSV) file with a header row; the delimiter is sniffed."""
     decoded = decode_bytes(path.read_bytes())
@@ -163,13 +174,7 @@ def read_csv(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article 
     if not text.strip():
         yield Problem(source, "empty CSV file", severity="skipped")
         return
-    if path.suffix.lower() == ".tsv":
-        delimiter = "\t"
-    else:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _header_delimiter(text)
     csv.field_size_limit(50_000_000)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
