@@ -210,3 +210,30 @@ def test_gold_scored_against_itself_is_perfect(shared_gold: list[dict]) -> None:
     s = score(shared_gold, shared_gold)
     assert s.detection.fp == 0 and s.detection.fn == 0
     assert all(acc.value in (1.0, None) for acc in s.attributes.values())
+
+
+def test_offsets_that_contradict_the_sentence_yield_to_it() -> None:
+    wrong = sig(S1, start=TEXT.index(S3), end=TEXT.index(S3) + len(S3))
+    s = score([article([sig(S1)])], [article([wrong])])
+    assert s.detection.tp == 1
+    assert any("do not match the sentence" in p for p in s.problems)
+
+
+def test_calibration_bins_count_matched_predictions() -> None:
+    gold = [article([sig(S1), sig(S2, issue="ceasefire")])]
+    pred = [
+        article(
+            [
+                sig(S1, confidence=0.95),
+                sig(S2, issue="ceasefire", confidence=0.85),
+                sig(S3, issue="ceasefire", confidence=0.81),
+                sig(S3, confidence=0.1),
+                sig(S2, holder="UKR", confidence=None),
+            ]
+        )
+    ]
+    bins = score(gold, pred).calibration(bins=5)
+    assert bins == [
+        {"low": 0.0, "high": 0.2, "n": 1, "matched": 0, "precision": 0.0},
+        {"low": 0.8, "high": 1.0, "n": 3, "matched": 2, "precision": 0.6667},
+    ]

@@ -78,7 +78,14 @@ def _summary_tables(s: Scores) -> list[Table]:
     for gold_stance in stances:
         row = s.stance_confusion.get(gold_stance, {})
         confusion.add_row(gold_stance, *(str(row.get(p, 0)) for p in stances))
-    return [det, attrs, issues] + ([confusion] if stances else [])
+    calib = Table(
+        "confidence", "predictions", "matched", "precision", title="calibration (higher should mean more often right)"
+    )
+    for row in s.calibration():
+        calib.add_row(
+            f"{row['low']:.1f}-{row['high']:.1f}", str(row["n"]), str(row["matched"]), f"{row['precision']:.3f}"
+        )
+    return [det, attrs, issues] + ([confusion] if stances else []) + ([calib] if calib.row_count else [])
 
 
 def _error_table(errors: list[ScoreError]) -> Table:

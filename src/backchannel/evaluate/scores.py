@@ -106,6 +106,25 @@ class Scores:
     outcomes: list[Outcome] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    def calibration(self, bins: int = 5) -> list[dict[str, Any]]:
+        """Share of predictions that matched a gold signal, per confidence bin (equal widths over [0, 1]).
+
+        A calibrated extractor shows rising rates from bin to bin; empty bins are left out,
+        predictions without a confidence are not counted.
+        """
+        counts = [[0, 0] for _ in range(bins)]
+        for o in self.outcomes:
+            if o.confidence is None:
+                continue
+            i = min(bins - 1, max(0, int(o.confidence * bins)))
+            counts[i][0] += 1
+            counts[i][1] += o.matched
+        return [
+            {"low": i / bins, "high": (i + 1) / bins, "n": n, "matched": hit, "precision": round(hit / n, 4)}
+            for i, (n, hit) in enumerate(counts)
+            if n
+        ]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
@@ -115,6 +134,7 @@ class Scores:
             "by_issue": {k: v.to_json() for k, v in sorted(self.by_issue.items())},
             "by_holder": {k: v.to_json() for k, v in sorted(self.by_holder.items())},
             "stance_confusion": self.stance_confusion,
+            "calibration": self.calibration(),
             "errors": [asdict(e) for e in self.errors],
             "problems": list(self.problems),
         }

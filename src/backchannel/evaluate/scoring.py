@@ -79,8 +79,12 @@ def _locate(text: str, sentence: str, nth: int) -> tuple[int, int] | None:
     return None if found < 0 else (found, found + len(sentence))
 
 
-def _spans(article_id: str, text: str, records: list[Any], *, gold: bool, use_offsets: bool) -> list[_Rec]:
+def _spans(
+    article_id: str, text: str, records: list[Any], *, gold: bool, use_offsets: bool, problems: list[str] | None = None
+) -> list[_Rec]:
+    """Character spans of the records in ``text``; offsets that contradict the sentence yield to the sentence."""
     kind = "gold" if gold else "predicted"
+    contradicted = 0
     exc: type[ScoreInputError] = GoldError if gold else PredictionError
     seen: Counter[tuple[str, str, str]] = Counter()
     out: list[_Rec] = []
@@ -92,13 +96,21 @@ def _spans(article_id: str, text: str, records: list[Any], *, gold: bool, use_of
         key = (sentence, obj["holder"], obj["issue"])
         nth = seen[key]
         seen[key] += 1
-        if use_offsets and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        valid = use_offsets and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+        if valid and text[start:end] == sentence:
             out.append(_Rec(i, start, end, obj))
             continue
         span = _locate(text, sentence, nth)
+        if valid:
+            contradicted += 1
+            span = span or (start, end)  # the sentence is not in the text: the offsets are all there is
         if span is None:
             raise exc(f"{where}: sentence not found in the article text: {sentence[:60]!r}")
         out.append(_Rec(i, span[0], span[1], obj))
+    if contradicted and problems is not None:
+        problems.append(
+            f"article {article_id!r}: {contradicted} {kind} signal(s) whose start/end do not match the sentence"
+        )
     return out
 
 
@@ -254,7 +266,9 @@ def score(gold_articles: list[dict[str, Any]], pred_articles: list[dict[str, Any
         same_text = pred_obj.get("text", text) == text
         if not same_text:
             scores.problems.append(f"article {article_id!r}: predicted text differs from gold; offsets ignored")
-        preds = _spans(article_id, text, pred_obj.get("signals") or [], gold=False, use_offsets=same_text)
+        preds = _spans(
+            article_id, text, pred_obj.get("signals") or [], gold=False, use_offsets=same_text, problems=scores.problems
+        )
         _score_article(scores, article_id, golds, preds)
     if missing:
         scores.problems.append(f"{len(missing)} gold article(s) have no predictions: {', '.join(missing[:5])}")
