@@ -182,7 +182,7 @@ def test_briefing_names_the_shift_and_cites_its_signals():
     b = build_briefing(track)
     assert b.finding.text == (
         "Russia's public line on cease-fire stayed opposed from 2024-01 to 2024-08 "
-        "while private signals turned open from 2024-05."
+        "while private signals turned open from 2024-05 (before: opposed)."
     )
     private = next(s for s in b.shifts if "private line moved toward open" in s.text)
     assert "from 2024-04 to 2024-05" in private.text
@@ -225,3 +225,16 @@ def test_safe_url_and_md_escape():
     assert md_escape("# not a heading") == "\\# not a heading"
     assert md_escape("1. not a list") == "1\\. not a list"
     assert md_escape("two\nlines") == "two lines"
+
+
+def test_without_a_shift_the_finding_states_the_two_ends():
+    # Public: opposed in January, conditional in June (one report each: too little for a shift).
+    stored = [_stored(1, date(2024, 1, 5), "opposed", "public"), _stored(2, date(2024, 6, 5), "conditional", "public")]
+    b = build_briefing(build_track(stored, "UKR", "negotiations"))
+    assert b.finding.text == (
+        "Ukraine's public line on negotiations went from opposed (2024-01) to open on conditions (2024-06); "
+        "no private signals were found."
+    )
+    only_private = [_stored(3, date(2024, 2, 1), "open", "private")]
+    b = build_briefing(build_track(only_private, "XYZ", "ceasefire"))
+    assert b.finding.text == "XYZ's private signals on cease-fire were open (2024-02); no public statements were found."

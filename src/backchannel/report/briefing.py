@@ -95,21 +95,31 @@ def _representatives(refs: Sequence[SignalRef]) -> list[tuple[SignalRef, int]]:
     return out
 
 
+def _turned(word: str) -> str:
+    """ "turned open", "turned mixed", but "began leaning opposed"."""
+    return f"began {word}" if word.startswith("leaning ") else f"turned {word}"
+
+
 def _series_text(track: Track, series: str, cfg: TrackConfig) -> tuple[str, Shift | None]:
-    """How one line moved, in words: "turned open from 2023-09", "stayed opposed", ..."""
+    """How one line moved, in words: "turned open from 2023-09", "stayed opposed", ...
+
+    A detected shift (the latest, when there are several) is the story; without one the
+    words compare the first and last periods that have data, never claiming a change the
+    shift test did not find ("moved from ... to ..." only states the two ends).
+    """
     have = [p for p in track.periods if p.value(series) is not None]
     shifts = [s for s in track.shifts if s.series == series]
     if shifts:
         last = shifts[-1]
-        return f"turned {cfg.label(last.after)} from {last.period}", last
-    labels = {cfg.label(p.value(series)) for p in have}
-    if len(labels) == 1:
-        word = labels.pop()
-        if len(have) == 1:
-            return f"were {word} ({have[0].label})", None
-        return f"stayed {word} from {have[0].label} to {have[-1].label}", None
-    total = track.totals.value(series) if track.totals else None
-    return f"were {cfg.label(total)} on balance ({have[0].label} to {have[-1].label})", None
+        return f"{_turned(cfg.label(last.after))} from {last.period} (before: {cfg.label(last.before)})", last
+    words = [cfg.label(p.value(series)) for p in have]
+    if len(have) == 1:
+        return f"were {words[0]} ({have[0].label})", None
+    if len(set(words)) == 1:
+        return f"stayed {words[0]} from {have[0].label} to {have[-1].label}", None
+    if words[0] != words[-1]:
+        return f"went from {words[0]} ({have[0].label}) to {words[-1]} ({have[-1].label})", None
+    return f"were {words[0]} in {have[0].label} and again in {have[-1].label}, varying in between", None
 
 
 def _line_refs(track: Track, channel: str, shift: Shift | None, limit: int = 3) -> list[int]:

@@ -37,6 +37,30 @@ def _stance_reports(p: Period, stance: str) -> int:
     return sum(p.counts[stance].values())
 
 
+def _draw_line(ax, points: list[tuple[int, date, float | None]], colour: str, label: str) -> None:
+    """Markers for each period with data; solid between neighbouring periods, dotted across silences.
+
+    A dotted segment says "no reports in between", so the eye does not read a trend into
+    months nobody reported on.
+    """
+    have = [(i, x, v) for i, x, v in points if v is not None]
+    if not have:
+        return
+    ax.plot([x for _, x, _ in have], [v for _, _, v in have], color=colour, lw=0, marker="o", ms=6, zorder=3)
+    ax.plot([], [], color=colour, lw=2.2, marker="o", ms=6, label=label)  # the legend's entry: line and marker
+    run: list[tuple[date, float]] = [(have[0][1], have[0][2])]  # type: ignore[list-item]
+    for (i0, x0, v0), (i1, x1, v1) in zip(have, have[1:], strict=False):
+        if i1 == i0 + 1:
+            run.append((x1, v1))  # type: ignore[arg-type]
+            continue
+        if len(run) > 1:
+            ax.plot([x for x, _ in run], [v for _, v in run], color=colour, lw=2.2, zorder=3)
+        ax.plot([x0, x1], [v0, v1], color=colour, lw=1.1, ls=(0, (1, 2.5)), zorder=2)
+        run = [(x1, v1)]  # type: ignore[list-item]
+    if len(run) > 1:
+        ax.plot([x for x, _ in run], [v for _, v in run], color=colour, lw=2.2, zorder=3)
+
+
 def timeline_figure(track: Track, *, title: str | None = None, width: float = 9.0, height: float = 5.2) -> Figure:
     """The chart as a matplotlib Figure (not attached to pyplot); ``title`` defaults to codes."""
     if track.empty:
@@ -51,10 +75,7 @@ def timeline_figure(track: Track, *, title: str | None = None, width: float = 9.
 
     for series, colour, label in (("public", LINE_COLOURS["public"], "public line"),
                                   ("private", LINE_COLOURS["private"], "private line")):  # fmt: skip
-        pts = [(x, p.value(series)) for x, p in zip(xs, periods, strict=True) if p.value(series) is not None]
-        if pts:
-            top.plot([x for x, _ in pts], [v for _, v in pts], color=colour, lw=2.2, marker="o", ms=6,
-                     label=label, zorder=3)  # fmt: skip
+        _draw_line(top, [(i, xs[i], p.value(series)) for i, p in enumerate(periods)], colour, label)
     overall = [(x, p.index) for x, p in zip(xs, periods, strict=True) if p.index is not None]
     top.scatter([x for x, _ in overall], [v for _, v in overall], s=70, facecolors="none",
                 edgecolors=OVERALL_COLOUR, lw=1.4, label="all reports", zorder=2)  # fmt: skip
