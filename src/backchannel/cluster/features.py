@@ -30,7 +30,7 @@ SEED = 1
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? (closing quotes kept) before white space, or at a line break.
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|\n+")
+_SENT_END = re.compile(r"(?<=[.!?…][\"'”’»)\]])\s+|(?<=[.!?…])\s+|\n+")
 
 # Function words and reporting filler carry no facts: they never make two sentences alike.
 STOPWORDS = frozenset(
