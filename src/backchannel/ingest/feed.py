@@ -123,7 +123,7 @@ def _entry(entry, n: int, *, source, opts, path, feed_url, outlet, client) -> It
         if why:
             return
     if why:
-        hint = " (add --fetch-links to read the linked page)" if link and client is None else ""
+        hint = "; add --fetch-links to read the linked page" if link and client is None else ""
         yield Problem(source, why + hint, where, "skipped")
         return
     yield Article(
