@@ -154,3 +154,33 @@ def test_without_pred_runs_the_extractor(tmp_path: Path) -> None:
     assert data["detection"]["tp"] + data["detection"]["fn"] == 1
     assert data["detection"]["tp"] + data["detection"]["fp"] >= 1, data  # the extractor ran and found something
     assert data["detection"]["tp"] == 1, data  # a plain on-the-record readiness to negotiate
+
+
+def test_bad_user_actor_file_is_a_clear_error(files: tuple[Path, Path], tmp_path: Path) -> None:
+    gold, _ = files
+    user = tmp_path / "mine.yaml"
+    user.write_text("version: 1\nactors:\n  XYZQ: {name: Nowhere, names: [Nowhere]}\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--actors", str(user)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "mine.yaml" in result.output and "XYZQ" in result.output
+
+
+def test_user_actor_file_reaches_the_extractor(tmp_path: Path) -> None:
+    # Ruritania is not in the bundled dictionary; with the user's file it is a holder (RUR is no ISO 3166
+    # code, so the file declares it an organisation, as the loader requires).
+    text = "Ruritanian Foreign Minister Olaf Brandt said on Monday that Ruritania was ready to negotiate with Kyiv."
+    gold = _write(
+        tmp_path / "gold.jsonl",
+        [{"id": "r1", "text": text, "published": "2025-03-12", "signals": [_sig(text, "RUR", "negotiations", "open")]}],
+    )
+    user = tmp_path / "ruritania.yaml"
+    user.write_text(
+        "version: 1\nactors:\n  RUR: {name: Ruritania, names: [Ruritania], demonyms: [Ruritanian], organization: true}\n",
+        encoding="utf-8",
+    )
+    without = json.loads(runner.invoke(app, ["eval", str(gold), "--json"]).stdout)
+    result = runner.invoke(app, ["eval", str(gold), "--json", "--actors", str(user)])
+    assert result.exit_code == 0, result.output
+    with_file = json.loads(result.stdout)
+    assert without["detection"]["tp"] == 0
+    assert with_file["detection"]["tp"] == 1, with_file
