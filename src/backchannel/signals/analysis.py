@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from .lexicon import Cues, IssueLexicon, Lexicon
 
 _WORD = re.compile(r"[\w'’-]+")
+_CLAUSE_BREAK = re.compile(r"[,;:!?–—]")
+# "If Kyiv refuses to talk, ...": a stance inside a condition is hypothetical, nobody's position.
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;:–—]*", re.IGNORECASE)
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
 
 
@@ -85,7 +88,7 @@ def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) ->
     for other in others:
         if other.start >= cue.end or (other.start <= cue.start < other.end):
             gap = sentence[cue.end : other.start] if other.start >= cue.end else ""
-            if len(_WORD.findall(gap)) <= item.yields_within:
+            if len(_WORD.findall(gap)) <= item.yields_within and not _CLAUSE_BREAK.search(gap):
                 return True
     return False
 
@@ -123,8 +126,23 @@ class StanceCues:
     negations: tuple[Cue, ...]
 
 
-def stance_cues(lex: Lexicon, code: str, sentence: str) -> StanceCues:
-    """The stance evidence of the sentence toward issue ``code``."""
+def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
+    """Whether ``cue`` lies within ``window`` words of one of the issue's terms."""
+    for t in terms:
+        if t.start <= cue.start < t.end or cue.start <= t.start < cue.end:
+            return True
+        lo, hi = (cue.end, t.start) if cue.end <= t.start else (t.end, cue.start)
+        if len(_WORD.findall(sentence, lo, hi)) <= window:
+            return True
+    return False
+
+
+def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None = None) -> StanceCues:
+    """The stance evidence of the sentence toward issue ``code``.
+
+    With ``terms`` (the issue's matches), only cues within ``cue_window`` words of one
+    of them count, so a cue about something else in a long sentence is not taken.
+    """
     cues = lex.cues
     raw: list[Cue] = []
     for kind in ("open", "opposed"):
@@ -154,6 +172,12 @@ def stance_cues(lex: Lexicon, code: str, sentence: str) -> StanceCues:
     if cues.not_conditions is not None:
         masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
         conditions = [c for c in conditions if not any(a <= c.start < b for a, b in masks)]
+    hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
+    if hypothetical:
+        polar = [c for c in polar if not any(a <= c.start < b for a, b in hypothetical)]
+    if terms:
+        polar = [c for c in polar if _near(sentence, c, terms, cues.cue_window)]
+        conditions = [c for c in conditions if _near(sentence, c, terms, cues.cue_window)]
     polar.sort(key=lambda c: c.start)
     conditions.sort(key=lambda c: c.start)
     return StanceCues(tuple(polar), tuple(conditions), tuple(negations))

@@ -80,12 +80,12 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
     on = article.published
     sentences = [(s.start, s.end) for s in parts.sentences]
     paragraphs = [(p.start, p.end) for p in parts.paragraphs]
-    resolved = lex.actors.resolve(text, sentences, paragraphs, on=on)
+    resolved = lex.actors.resolve(text, sentences, paragraphs, on=on, carry_over=True)
     mentions = []
     for (start, _end), found in zip(sentences, resolved, strict=True):
-        mentions.append(
-            [_actorish(m, start) for m in found if m.code and m.kind in _KINDS and getattr(m, "active", True)]
-        )
+        # A place ("talks in Moscow", "at the White House") is where, not who: no holder.
+        usable = [m for m in found if m.code and m.kind in _KINDS and m.active and not getattr(m, "locative", False)]
+        mentions.append([_actorish(m, start) for m in usable])
     doc_voice = _document_voice(lex, article)
     skip, speaker_of, labelled = [], [], []
     current = doc_voice

@@ -21,6 +21,8 @@ from .holders import Actorish, Attribution, attribution, proposers, select_holde
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
+_OBJECT_BEFORE = re.compile(r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked)\s+$", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 
 
 class ExtractionError(ValueError):
@@ -60,11 +62,12 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
+        if _QUESTION_END.search(sentence):
+            continue  # a question states no position (and in a transcript it is the journalist's)
         hits = issue_hits(lex, sentence)
-        carried = False
+        carried = ""
         if not hits and topic is not None:
-            hits = {code: [] for code in topic.issues}
-            carried = True
+            hits, carried = _topic_hits(lex, sentence, topic)
         if not hits:
             continue
         quotes = quote_spans(sentence)
@@ -104,6 +107,24 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     return out
 
 
+def _topic_hits(lex: Lexicon, sentence: str, topic: Topic) -> tuple[dict[str, list[Cue]], str]:
+    """Issues of the current topic for a sentence that names none by its terms.
+
+    A context term ("a deal", "the proposal") names the topic's issue ("context"); else
+    the sentence may still continue the previous one ("carried"), which
+    ``_continues_topic`` then checks.
+    """
+    found = {}
+    for code in topic.issues:
+        pattern = lex.issue(code).context_terms
+        cues = finditer(pattern, sentence, code)
+        if cues:
+            found[code] = cues
+    if found:
+        return found, "context"
+    return {code: [] for code in topic.issues}, "carried"
+
+
 def _dedupe(found: list[_Found]) -> list[_Found]:
     """One record per (holder, issue) in a sentence: the most confident one."""
     best: dict[tuple[str, str], _Found] = {}
@@ -124,14 +145,14 @@ def _signals_for_issue(
     quotes: list[tuple[int, int]],
     mentions: list[Actorish],
     attr: Attribution,
-    carried: bool,
+    carried: str,
     topic: Topic | None,
 ) -> list[_Found]:
-    sc = stance_cues(lex, code, sentence)
+    sc = stance_cues(lex, code, sentence, hits_of_issue)
     props = [] if carried or code == "nato_membership" else proposers(sentence, mentions)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
-    if carried and not _continues_topic(sc, mentions, topic):
+    if carried == "carried" and not _continues_topic(lex, sentence, sc, mentions, topic):
         return []
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
@@ -140,7 +161,9 @@ def _signals_for_issue(
     heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans)
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
-    both = finditer(lex.cues.both_sides, sentence, "both")
+    both = [
+        b for b in finditer(lex.cues.both_sides, sentence, "both") if not _OBJECT_BEFORE.search(sentence, 0, b.start)
+    ]
     if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
         sides = ctx.sides(index)
         if len(sides) >= 2:
@@ -169,16 +192,21 @@ def _signals_for_issue(
     return out
 
 
-def _continues_topic(sc, mentions: list[Actorish], topic: Topic | None) -> bool:
-    """A sentence without an issue term continues the previous signal only in the holder's own voice.
+def _continues_topic(lex: Lexicon, sentence: str, sc, mentions: list[Actorish], topic: Topic | None) -> bool:
+    """Whether a sentence without an issue term continues the previous signal sentence.
 
     "We are prepared for this." after a sentence on talks is the same speaker's position;
-    an article's aside ("He deserves our support.") is not, so the carried issue needs a
-    first-person mention of the same holder and a polar stance cue.
+    an article's aside ("He deserves our support.") is not. So the carried issue needs a
+    polar stance cue and either the holder's own voice (a first-person mention of the
+    same holder) or a reference back ("this", "such").
     """
     if topic is None or not sc.polar:
         return False
-    return any(m.kind == "first_person" and m.code == topic.holder for m in mentions)
+    if any(m.kind == "first_person" and m.code == topic.holder for m in mentions):
+        return True
+    if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
+        return False
+    return any(m.kind == "pronoun" and m.code == topic.holder for m in mentions)
 
 
 def _side(code: str) -> Actorish:
@@ -220,10 +248,12 @@ def _record(
     attr: Attribution,
     head: Actorish,
     how: str,
-    carried: bool,
+    carried: str,
     topic: Topic | None,
 ) -> _Found:
-    named = f"{term!r}" if term else "carried from the previous sentence"
+    named = (
+        f"{term!r}" + (" while it is the topic" if carried else "") if term else "carried from the previous sentence"
+    )
     why = [f"issue: {code} ({named})", f"holder: {head.code} ({how})"]
     stance, swhy = _stance(sc, head.end, sentence)
     speaker = attr.speaker
@@ -292,7 +322,7 @@ def _when(
     return None
 
 
-def _confidence(sc, head: Actorish, how: str, carried: bool, attr: Attribution, stance: str) -> float:
+def _confidence(sc, head: Actorish, how: str, carried: str, attr: Attribution, stance: str) -> float:
     conf = 0.6
     if sc.polar:
         conf += 0.1
@@ -300,8 +330,10 @@ def _confidence(sc, head: Actorish, how: str, carried: bool, attr: Attribution, 
         conf += 0.05
     if how.startswith("first actor"):
         conf -= 0.15
-    if carried:
+    if carried == "carried":
         conf -= 0.2
+    elif carried == "context":
+        conf -= 0.1
     if stance == "conditional" and not sc.polar:
         conf -= 0.1
     if attr.verb is not None:

@@ -23,10 +23,9 @@ _FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|I|me|[Mm]y|[Oo]urse
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s*$", re.I
 )
-_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s*$", re.IGNORECASE)
-_AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)\s*$", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
-    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula|call)\b"
+    r"^(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
     r"|-(?:proposed|brokered|drafted|backed)\b)",
     re.IGNORECASE,
 )
@@ -83,7 +82,7 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
             speaker = after[0] if after and after[0].start - verb.end <= 30 else None
             src_after = [c for c in sources if c.start >= verb.end and c.start - verb.end <= 30]
             return Attribution(speaker, src_after[0] if src_after else None, verb, (0, verb.start))
-        if quote_before and (not before or before[-1].end <= quote_before[-1][1] + 1):
+        if quote_before and not [m for m in before if m.start < quote_before[-1][1]]:
             # "'...,' X said" / "'...,' said X": the quote is the content.
             near = [m for m in mentions if not inside(m.start, quotes) and abs(m.start - verb.start) <= 40]
             near = [m for m in near if m.start >= quote_before[-1][1]]
@@ -169,20 +168,16 @@ def select_holders(
     if attr.verb is not None and attr.speaker is not None and lo == 0:
         content = [m for m in content if m is not attr.speaker]
     pos = first_cue.start if first_cue is not None and lo <= first_cue.start < hi else hi
-    head = _subject_before(sentence, content, pos, lo)
-    how = "subject of the stance cue"
-    if head is None and attr.claim and content:
+    if attr.claim and content:
+        # "Russia accused Ukraine of rejecting talks": the claim is about the side it names.
         head, how = content[0], "side described by a claim"
+    else:
+        head = _subject_before(sentence, content, pos, lo)
+        how = "subject of the stance cue"
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:
         head = _subject_before(sentence, mentions, pos, 0)
-    if head is None:
-        pool = [m for m in content if not _AGENT_BEFORE.search(sentence, max(0, m.start - 6), m.start)] or content
-        if pool:
-            head, how = pool[0], "first actor in the reported content"
-        elif mentions:
-            head, how = mentions[0], "first actor in the sentence"
     if head is None:
         return [], ""
     return coordinated(sentence, mentions, head), how

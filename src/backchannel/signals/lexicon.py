@@ -35,9 +35,11 @@ CUE_FAMILIES = (
     "reporting",
     "claims",
     "both_sides",
+    "continuation",
     "debris",
 )
-_SETTINGS = {"negation_window": (3, 1, 19), "condition_window": (15, 1, 60)}
+_SETTINGS = {"negation_window": (3, 1, 19), "condition_window": (15, 1, 60), "cue_window": (12, 1, 100)}
+ISSUE_KEYS = ("code", "label", "description", "terms", "patterns", "context_terms", "stance_terms", "yields_to")
 SOURCE_CUES = ("anonymous", "analyst", "media", "third_party")
 CHANNEL_CUES = ("private", "public")
 
@@ -55,6 +57,7 @@ class IssueLexicon:
     description: str
     terms: re.Pattern[str]
     stance_terms: dict[str, re.Pattern[str]]
+    context_terms: re.Pattern[str] | None = None
     yields_to: tuple[str, ...] = ()
     yields_within: int = 6
     path: str = ""
@@ -71,6 +74,7 @@ class Cues:
     not_conditions: re.Pattern[str] | None
     negation: re.Pattern[str] | None
     negation_window: int
+    cue_window: int
     channel: dict[str, re.Pattern[str]]
     source: dict[str, re.Pattern[str]]
     hedge: re.Pattern[str] | None
@@ -79,6 +83,7 @@ class Cues:
     reporting: re.Pattern[str] | None
     claims: re.Pattern[str] | None
     both_sides: re.Pattern[str] | None
+    continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
 
 
@@ -151,10 +156,17 @@ def _stance_map(value: Any, where: str, *, required: bool = False) -> dict[str, 
 
 
 def load_issue(path: Path) -> IssueLexicon:
-    """One issue file, validated (``code``, ``terms``; optional ``stance_terms``, ``yields_to``)."""
+    """One issue file, validated.
+
+    ``code`` and ``terms`` are required; ``patterns`` (raw regexes), ``context_terms``,
+    ``stance_terms`` and ``yields_to`` are optional.
+    """
     data, _ = _read_yaml(path)
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping with 'code' and 'terms'")
+    unknown = sorted(set(data) - set(ISSUE_KEYS))
+    if unknown:
+        raise LexiconError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(ISSUE_KEYS)})")
     code = data.get("code")
     if not isinstance(code, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", code or ""):
         raise LexiconError(f"{path}: 'code' must be a lower-case identifier such as ceasefire, got {code!r}")
@@ -171,14 +183,17 @@ def load_issue(path: Path) -> IssueLexicon:
     within = yields.get("within_words", 6)
     if not isinstance(within, int) or within < 0:
         raise LexiconError(f"{path}: yields_to.within_words must be a non-negative integer, got {within!r}")
-    pattern = _compile(terms)
-    assert pattern is not None
+    patterns = _phrases(data.get("patterns"), f"{path}: patterns", raw=True)
+    parts = [p.pattern for p in (_compile(terms), _compile(patterns, raw=True)) if p is not None]
+    pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    context = _compile(_phrases(data.get("context_terms"), f"{path}: context_terms"))
     return IssueLexicon(
         code=code,
         label=str(data.get("label") or code),
         description=str(data.get("description") or ""),
         terms=pattern,
         stance_terms=stance_terms,
+        context_terms=context,
         yields_to=tuple(yields_issues),
         yields_within=within,
         path=str(path),
@@ -225,6 +240,7 @@ def load_cues(path: Path) -> Cues:
         not_conditions=family("not_conditions"),
         negation=family("negation"),
         negation_window=settings["negation_window"],
+        cue_window=settings["cue_window"],
         channel=sub_map("channel", CHANNEL_CUES),
         source=sub_map("source", SOURCE_CUES),
         hedge=family("hedge"),
@@ -233,6 +249,7 @@ def load_cues(path: Path) -> Cues:
         reporting=family("reporting"),
         claims=family("claims"),
         both_sides=family("both_sides"),
+        continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
     )
 
