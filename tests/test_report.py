@@ -227,13 +227,13 @@ def test_safe_url_and_md_escape():
     assert md_escape("two\nlines") == "two lines"
 
 
-def test_without_a_shift_the_finding_states_the_two_ends():
+def test_without_a_shift_the_finding_states_the_balance_and_the_latest():
     # Public: opposed in January, conditional in June (one report each: too little for a shift).
     stored = [_stored(1, date(2024, 1, 5), "opposed", "public"), _stored(2, date(2024, 6, 5), "conditional", "public")]
     b = build_briefing(build_track(stored, "UKR", "negotiations"))
     assert b.finding.text == (
-        "Ukraine's public line on negotiations went from opposed (2024-01) to open on conditions (2024-06); "
-        "no private signals were found."
+        "Ukraine's public line on negotiations was leaning opposed on balance from 2024-01 to 2024-06, "
+        "most recently open on conditions (2024-06); no private signals were found."
     )
     only_private = [_stored(3, date(2024, 2, 1), "open", "private")]
     b = build_briefing(build_track(only_private, "XYZ", "ceasefire"))

@@ -104,8 +104,8 @@ def _series_text(track: Track, series: str, cfg: TrackConfig) -> tuple[str, Shif
     """How one line moved, in words: "turned open from 2023-09", "stayed opposed", ...
 
     A detected shift (the latest, when there are several) is the story; without one the
-    words compare the first and last periods that have data, never claiming a change the
-    shift test did not find ("moved from ... to ..." only states the two ends).
+    words give the balance over the range and the latest period, never claiming a change
+    the shift test did not find.
     """
     have = [p for p in track.periods if p.value(series) is not None]
     shifts = [s for s in track.shifts if s.series == series]
@@ -117,9 +117,11 @@ def _series_text(track: Track, series: str, cfg: TrackConfig) -> tuple[str, Shif
         return f"were {words[0]} ({have[0].label})", None
     if len(set(words)) == 1:
         return f"stayed {words[0]} from {have[0].label} to {have[-1].label}", None
-    if words[0] != words[-1]:
-        return f"went from {words[0]} ({have[0].label}) to {words[-1]} ({have[-1].label})", None
-    return f"were {words[0]} in {have[0].label} and again in {have[-1].label}, varying in between", None
+    overall = cfg.label(track.totals.value(series) if track.totals else None)
+    text = f"were {overall} on balance from {have[0].label} to {have[-1].label}"
+    if words[-1] != overall:
+        text += f", most recently {words[-1]} ({have[-1].label})"
+    return text, None
 
 
 def _line_refs(track: Track, channel: str, shift: Shift | None, limit: int = 3) -> list[int]:
@@ -227,7 +229,7 @@ def build_briefing(
             cites([track.first.id, track.latest.id]),  # type: ignore[union-attr]
         ),
         Statement(
-            f"Overall stance index {t.index:+.2f} ({cfg.label(t.index)})"
+            f"Over the whole range: stance index {t.index:+.2f} ({cfg.label(t.index)})"
             + (f"; public line {t.public:+.2f} ({cfg.label(t.public)})" if t.public is not None else "; no public line")
             + (f"; private line {t.private:+.2f} ({cfg.label(t.private)})" if t.private is not None else "; no private line")
             + ".",
