@@ -184,3 +184,11 @@ def test_user_actor_file_reaches_the_extractor(tmp_path: Path) -> None:
     with_file = json.loads(result.stdout)
     assert without["detection"]["tp"] == 0
     assert with_file["detection"]["tp"] == 1, with_file
+
+
+def test_holders_table(files: tuple[Path, Path]) -> None:
+    gold, pred = files
+    result = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--holders"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "per holder" in result.output
+    assert "RUR" in result.output and "UKR" in result.output  # UKR only as a false alarm: predicted 1, gold 0

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ..evaluate import PredictionError, ScoreError, ScoreInputError, Scores, load_articles, predict, score
+from ..evaluate import Breakdown, PredictionError, ScoreError, ScoreInputError, Scores, load_articles, predict, score
 from ..records import STANCES
 from .app import app, console, err_console
 from .options import JsonOption
@@ -44,6 +44,17 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def _breakdown_table(label: str, parts: dict[str, Breakdown]) -> Table:
+    """Detection and stance accuracy per issue or per holder (gold = tp + fn, predicted = tp + fp)."""
+    table = Table(label, "gold", "predicted", "precision", "recall", "F1", "stance acc.", title=f"per {label}")
+    for key, b in sorted(parts.items(), key=lambda kv: (-(kv[1].detection.tp + kv[1].detection.fn), kv[0])):
+        x = b.detection
+        table.add_row(
+            key, str(x.tp + x.fn), str(x.tp + x.fp), _pct(x.precision), _pct(x.recall), _pct(x.f1), _pct(b.stance.value)
+        )
+    return table
+
+
 def _summary_tables(s: Scores) -> list[Table]:
     d = s.detection
     det = Table("detection", "precision", "recall", "F1", "tp", "fp", "fn", title=f"{s.articles} articles")
@@ -60,18 +71,7 @@ def _summary_tables(s: Scores) -> list[Table]:
         label = "when (gold has one)" if name == "when" else name
         value = _pct(acc.value) if name != "stance" else f"[bold]{_pct(acc.value)}[/bold]"
         attrs.add_row(label, value, str(acc.correct), str(acc.n))
-    issues = Table("issue", "gold", "predicted", "precision", "recall", "F1", "stance acc.", title="per issue")
-    for issue, b in sorted(s.by_issue.items()):
-        x = b.detection
-        issues.add_row(
-            issue,
-            str(x.tp + x.fn),
-            str(x.tp + x.fp),
-            _pct(x.precision),
-            _pct(x.recall),
-            _pct(x.f1),
-            _pct(b.stance.value),
-        )
+    issues = _breakdown_table("issue", s.by_issue)
     seen = set(s.stance_confusion) | {p for row in s.stance_confusion.values() for p in row}
     stances = [x for x in STANCES if x in seen] + sorted(seen - set(STANCES))
     confusion = Table("gold \\ predicted", *stances, title="stance confusion (matched pairs)")
@@ -110,6 +110,7 @@ def eval_cmd(
         None, "--pred", help="Predicted article file (e.g. from `backchannel extract`). Without it, run the extractor."
     ),
     errors: bool = typer.Option(False, "--errors", help="Also list every miss, false alarm and wrong-attribute match."),
+    holders: bool = typer.Option(False, "--holders", help="Also show detection and stance accuracy per holder."),
     actors: list[Path] | None = typer.Option(
         None, "--actors", help="A YAML actor file merged into the bundled one (repeatable; only without --pred)."
     ),
@@ -148,6 +149,8 @@ def eval_cmd(
         return
     for table in _summary_tables(scores):
         console.print(table)
+    if holders:
+        console.print(_breakdown_table("holder", scores.by_holder))
     if errors:
         if scores.errors:
             console.print(_error_table(scores.errors))
