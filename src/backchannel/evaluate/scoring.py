@@ -16,7 +16,8 @@ attributes agree, so attribute accuracy is not flattered by the choice.
 Gold records carry ``sentence`` but no offsets; it is located as an exact substring of the
 text (a :class:`GoldError` when absent). When a sentence occurs more than once, the k-th
 record with the same sentence, holder and issue takes the k-th occurrence. Predictions use
-their ``start``/``end`` when present and valid, else the sentence is located the same way.
+their ``start``/``end`` when present and ``text[start:end]`` is their sentence; otherwise the
+sentence is located the same way (offsets that contradict it are reported in ``problems``).
 
 Rates with an empty denominator are vacuous: precision is 1.0 when nothing was predicted
 (no false claim was made), recall is 1.0 when there was nothing to find; the counts are
