@@ -141,6 +141,34 @@ def test_default_path_clusters_and_extracts(runner: CliRunner, db_path: Path) ->
     assert "clustered 2 articles" in got.output and "extracted" in got.output
 
 
+def test_rerun_after_an_interrupted_pipeline_completes_it(runner: CliRunner, db_path: Path) -> None:
+    pytest.importorskip("backchannel.cluster")
+    pytest.importorskip("backchannel.signals.stored")
+    first = run(runner, str(FIX / "news_page.html"), "--db", str(db_path), *QUIET)
+    assert first.exit_code == 0
+    again = run(runner, str(FIX / "news_page.html"), str(FIX / "blog_post.txt"), "--db", str(db_path))
+    assert again.exit_code == 0, again.output
+    assert "1 stored articles were never clustered" in again.output
+    assert "clustered 2 articles" in again.output
+
+
+def test_a_failing_later_stage_is_one_line_and_the_articles_stay(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backchannel.pipeline as pipeline
+
+    def broken(*_a, **_k):
+        raise ValueError("lexicon exploded")
+
+    monkeypatch.setattr(pipeline, "after_ingest", broken)
+    got = run(runner, str(FIX / "news_page.html"), "--db", str(db_path))
+    assert got.exit_code == 1
+    assert "clustering failed after storing 1 new articles: ValueError: lexicon exploded" in " ".join(
+        got.output.split()
+    )
+    assert count_articles(open_db(db_path)) == 1
+
+
 @pytest.mark.slow
 def test_subprocess_ingest(tmp_path: Path) -> None:
     exe = shutil.which("backchannel", path=str(Path(sys.executable).parent)) or "backchannel"

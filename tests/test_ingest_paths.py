@@ -86,6 +86,26 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert problem.severity == "failed" and "permission denied" in problem.message
 
 
+def test_permission_denied_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads any file, so the refusal is simulated where the reader opens the file.
+    path = tmp_path / "locked.txt"
+    path.write_text(f"T\n\n{TEXT}", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    (problem,) = list(read_paths([path]))
+    assert problem == Problem(str(path), "cannot read: permission denied")
+
+
+def test_special_files_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (problem,) = list(read_paths([fifo]))
+    assert problem.message == "not a regular file or folder"
+
+
 def test_a_folder_where_a_file_is_expected_errors_cleanly(tmp_path: Path) -> None:
     (tmp_path / "x.jsonl").mkdir()
     problems = list(read_paths([tmp_path / "x.jsonl"], ReadOptions(recursive=True)))

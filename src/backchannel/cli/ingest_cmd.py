@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from ..ingest import FORMATS, MIN_CHARS, MIN_WORDS, FetchOptions, MapError, Problem, ReadOptions, parse_map
-from ..ingest.load import BATCH_SIZE, IngestReport, ingest_paths
+from ..ingest.load import BATCH_SIZE, IngestReport, ingest_paths, unclustered_ids
 from .app import app, console, err_console
 from .articles_cmd import open_or_exit
 from .options import DbOption
@@ -115,8 +115,17 @@ def ingest_cmd(
     finally:
         progress.stop()
     _summary(report)
-    if report.ingested and not (no_cluster and no_extract):
-        _after(engine, report.ingested, cluster=not no_cluster, extract=not no_extract)
+    todo = list(report.ingested)
+    if not no_cluster:
+        new = set(todo)
+        earlier = [i for i in unclustered_ids(engine) if i not in new]
+        if earlier:
+            console.print(
+                f"{len(earlier)} stored articles were never clustered (an earlier run was interrupted or used --no-cluster): doing them now."
+            )
+            todo += earlier
+    if todo and not (no_cluster and no_extract):
+        _after(engine, todo, cluster=not no_cluster, extract=not no_extract)
     if not report.ingested:
         if report.duplicates:
             console.print(f"nothing new: all {len(report.duplicates)} articles read are already stored.")
@@ -167,9 +176,13 @@ def _after(engine, new_ids: list[str], *, cluster: bool, extract: bool) -> None:
 
     try:
         done = after_ingest(engine, new_ids, cluster=cluster, extract=extract, progress=advance)
-    except ImportError as exc:
+    except Exception as exc:  # a failing later stage must not hide that the articles are stored
+        progress.stop()
         err_console.print(
-            f"[red]error:[/red] cannot cluster or extract: {exc}; the articles are stored (use --no-cluster --no-extract)."
+            f"[red]error:[/red] {'clustering' if cluster else 'extraction'} failed after storing "
+            f"{len(new_ids)} new articles: {exc.__class__.__name__}: {escape(str(exc))}. The articles are stored; "
+            "run [bold]backchannel extract --db ...[/bold] (or re-ingest with --no-cluster --no-extract) once it is fixed.",
+            highlight=False,
         )
         raise typer.Exit(1) from None
     finally:

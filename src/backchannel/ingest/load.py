@@ -88,6 +88,27 @@ def ingest_paths(
     return report
 
 
+def unclustered_ids(engine: Engine) -> list[str]:
+    """Stored articles that no clustering has seen: left over by an interrupted or --no-cluster run.
+
+    Clustering runs before extraction after every ingest, so these are the articles whose
+    after-ingest work never started; a default ingest picks them up, and a re-run of an
+    interrupted ingest completes.
+    """
+    from sqlalchemy import select
+
+    from ..store.schema import articles, cluster_members
+
+    q = (
+        select(articles.c.id)
+        .outerjoin(cluster_members, cluster_members.c.article_id == articles.c.id)
+        .where(cluster_members.c.article_id.is_(None))
+        .order_by(articles.c.id)
+    )
+    with engine.connect() as conn:
+        return [row.id for row in conn.execute(q)]
+
+
 def store_batch(engine: Engine, batch: list[Article], report: IngestReport) -> None:
     """Add ``batch`` in one transaction and record each article's outcome in ``report``."""
     for article, result in zip(batch, add_articles(engine, batch), strict=True):  # one result per article, in order
