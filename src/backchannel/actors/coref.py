@@ -30,6 +30,7 @@ are left out of the result unless asked for. Unresolved pronouns are dropped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -110,7 +111,8 @@ class _Resolver:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
         if ante is None:
             return None
-        return Raw(raw.start, raw.end, "pronoun", ante.code, ante.person, ante.role, ante.title, ante.active,
+        kind = "non_holder" if ante.kind == "non_holder" or (ante.kind == "pronoun" and not ante.code) else "pronoun"
+        return Raw(raw.start, raw.end, kind, ante.code, ante.person, ante.role, ante.title, ante.active,
                    speaker=raw.speaker)  # fmt: skip
 
     def bare(self, raw: Raw) -> Raw | None:
@@ -128,10 +130,17 @@ class _Resolver:
         if owner is None or not owner.code:
             return None
         person = None
-        if raw.title is not None and owner.active:
-            person = self.matcher.holder(owner.code, raw.title, self.on)
-        kind = "title" if raw.title is not None else "group"
-        return Raw(raw.start, raw.end, kind, owner.code, person, raw.role, raw.title, owner.active, speaker=raw.speaker)
+        title = raw.title
+        if title is not None and owner.person is not None and owner.role == "leader":
+            # "his spokesman" after Putin is the presidential spokesperson, as "Putin's spokesman" is.
+            for candidate in self.matcher.modifier_titles:
+                if "<leader>" in candidate.modifiers and candidate.role == raw.role:
+                    title = candidate.key
+                    break
+        if title is not None and owner.active:
+            person = self.matcher.holder(owner.code, title, self.on)
+        kind = "title" if title is not None else "group"
+        return Raw(raw.start, raw.end, kind, owner.code, person, raw.role, title, owner.active, speaker=raw.speaker)
 
     def anaphor(self, raw: Raw) -> Raw | None:
         ante = _last(self.history, lambda m: m.code == raw.code and m.kind in _ACTING)
@@ -168,12 +177,16 @@ class _Resolver:
         return Raw(raw.start, raw.end, "pronoun", owner.code, owner.person, owner.role, owner.title, owner.active)
 
 
+_QUOTE_RE = re.compile(r'[“”«»„"]')
+
+
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(open, close, closed) spans of quotations in text[start:end]; an unclosed one runs to the end."""
     out: list[tuple[int, int, bool]] = []
     opened: int | None = None
     straight: int | None = None
-    for i in range(start, end):
+    for match in _QUOTE_RE.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
         if ch in _OPEN and opened is None:
             opened = i
@@ -197,11 +210,11 @@ def _region_speakers(
 ) -> list[tuple[int, int, Raw | None]]:
     """Each quotation's speaker: a speaker mention right after it, else the last one before it."""
     out: list[tuple[int, int, Raw | None]] = []
+    outside = [r for r in raws if r.speaker and r.code and not any(s <= r.start < e for s, e, _ in regions)]
     for index, (start, end, _closed) in enumerate(regions):
-        outside = [r for r in raws if not any(s <= r.start < e for s, e, _ in regions)]
         nxt = regions[index + 1][0] if index + 1 < len(regions) else len(text)
-        after = [r for r in outside if end <= r.start < nxt and r.speaker and r.code]
-        before = [r for r in outside if para_start <= r.start < start and r.speaker and r.code]
+        after = [r for r in outside if end <= r.start < nxt]
+        before = [r for r in outside if para_start <= r.start < start]
         speaker = after[0] if after else before[-1] if before else None
         if speaker is None and index == 0 and start == para_start:
             speaker = carried
@@ -306,6 +319,8 @@ def _finish_paragraph(
             end = max(r.end for _, r in pending)
     else:
         start, end = paras[current]
+    if not pending and carried is None and '"' not in text[start:end] and "“" not in text[start:end]:
+        return None  # nothing to resolve and no quote to carry: skip the quote scan
     spans = quote_regions(text, start, end)
     speakers = _region_speakers(spans, state.history, start, carried, text)
     for index, raw in pending:

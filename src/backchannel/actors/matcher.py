@@ -190,11 +190,14 @@ class Matcher:
         forms = {p for w in PRONOUNS if w not in ("i", "us") for p in (w, _cap(w))} | {"I", "us"}
         pron = "|".join(sorted(forms, key=len, reverse=True))
         dets = "|".join(sorted({p for w in DETERMINERS for p in (w, _cap(w))}))
+        names_re = trie_regex(self.names)
         source = (
             r"(?<![\w])(?:"
             rf"(?P<pre>{trie_regex(self.prefixes)})(?P<ppos>['’]s?)?{SPACE}(?P<noun>{noun_re})"
-            rf"|(?P<onoun>{noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{trie_regex(self.names)})"
-            rf"|(?P<bdet>{dets}){SPACE}(?P<bnoun>{trie_regex({v for noun in bare for v in case_variants(noun)})})"
+            rf"(?:{SPACE}(?P<noun2>{noun_re}))?"
+            rf"|(?P<onoun>{noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{names_re})"
+            rf"|(?P<bdet>{dets}){SPACE}(?:(?P<onoun2>{noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname2>{names_re})"
+            rf"|(?P<bnoun>{trie_regex({v for noun in bare for v in case_variants(noun)})}))"
             rf"|(?P<lit>{trie_regex(self.literals)})"
             rf"|(?P<hon>{trie_regex(honorifics)})"
             rf"|(?P<pron>{pron})"
@@ -206,6 +209,8 @@ class Matcher:
         )
         self._speaker_after = re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?{adverbs}(?:{verbs})(?!\w)")
         self._speaker_before = re.compile(rf"(?<!\w)(?:{verbs})[^\S\n]+(?:the[^\S\n]+)?\Z")
+        # "..., said Peskov." / "said Peskov, adding": only then is the mention after the verb its subject.
+        self._speaker_before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
         self._locative_before = re.compile(
             rf"(?<!\w)(?:{trie_regex(self.data.locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z"
         )
@@ -226,11 +231,14 @@ class Matcher:
 
     def holder(self, code: str, key: str, on: date | None) -> str | None:
         """The one person holding that title for that code on that day, or None (nobody, or several)."""
+        # A narrower title counts only with the wider one's role: "the Russian leader" is the
+        # president (role leader), not the prime minister whose title "leader" also covers.
+        wanted = self.data.titles[key].role
         found = {
             person.name
             for title in self.expand(key)
             for person, role in self.holders.get((code, title), ())
-            if role.active(on)  # type: ignore[attr-defined]
+            if role.active(on) and (title == key or role.role == wanted)  # type: ignore[attr-defined]
         }
         return next(iter(found)) if len(found) == 1 else None
 
@@ -273,7 +281,10 @@ class Matcher:
             if raw.kind == "demonym":
                 continue
             before = text[max(0, raw.start - 30) : raw.start]
-            if not raw.possessive and (self._speaker_after.match(text, raw.end) or self._speaker_before.search(before)):
+            if not raw.possessive and (
+                self._speaker_after.match(text, raw.end)
+                or (self._speaker_before.search(before) and self._speaker_before_end.match(text, raw.end))
+            ):
                 raw.speaker = True
             elif raw.kind == "country" and self._locative_before.search(before):
                 raw.locative = True
@@ -305,9 +316,14 @@ class Matcher:
             return [Raw(match.start("pron"), match.end("pron"), "pronoun", None, det=match.group("pron").lower())]
         if match.start("pre") >= 0:
             return self._compound(match, "pre", "noun", on, poss)
+        if match.start("onoun2") >= 0:
+            return self._compound(match, "oname2", "onoun2", on, poss)
         if match.start("hon") >= 0:
             return [Raw(match.start("hon"), match.end("hon"), "honorific", None)]
         if match.start("bnoun") >= 0:
+            if match.group("bdet").lower() == "the" and _norm(match.group("bnoun")) in self.literals:
+                # "the State Department", "the Foreign Office": a metonym, not a bare group.
+                return [self._literal(match, text, on, poss, "bnoun")]
             noun = _norm(match.group("bnoun")).lower()
             key = self.noun_title.get(noun)
             role = self.data.titles[key].role if key else self.noun_group.get(noun)
@@ -319,9 +335,9 @@ class Matcher:
             return self._compound(match, "oname", "onoun", on, poss)
         raise AssertionError(f"unexpected match {match.group()!r}")  # pragma: no cover - the regex has no other
 
-    def _literal(self, match: re.Match[str], text: str, on: date | None, poss: bool) -> Raw:
-        start, end = match.span("lit")
-        surface = match.group("lit")
+    def _literal(self, match: re.Match[str], text: str, on: date | None, poss: bool, group: str = "lit") -> Raw:
+        start, end = match.span(group)
+        surface = _norm(match.group(group)) if group != "lit" else match.group(group)
         key = (surface, on)
         found = self._literal_cache.get(key)
         if found is None:
@@ -336,7 +352,14 @@ class Matcher:
                 self._literal_cache.clear()
             self._literal_cache[key] = found
         kind = found[0]
-        if kind == "country" and not poss and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        if (
+            kind == "country"
+            and not poss
+            and (
+                (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha())
+                or (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha())
+            )
+        ):
             kind = "demonym"  # "Russia-backed", "Moscow-annexed", "US-Ukraine": a modifier, not the actor acting
         return Raw(start, end, kind, found[1], found[2], found[3], found[4], found[5], possessive=poss)
 
@@ -345,6 +368,8 @@ class Matcher:
     ) -> list[Raw]:
         """A prefix and a title or group noun; "Putin's spokesman" is two mentions, Putin and his spokesman."""
         pre = _norm(match.group(pre_group))
+        if pre_group == "pre" and match.start("noun2") >= 0:
+            noun_group = "noun2"  # "foreign ministry officials": the last noun is the head
         noun = _norm(match.group(noun_group)).lower()
         table = self.prefixes if pre_group == "pre" else None
         if table is not None:
@@ -368,13 +393,15 @@ class Matcher:
             key = self.noun_title.get(noun)
         start = match.start(pre_group) if pre_group == "pre" else match.start(noun_group)
         end = match.end(noun_group) if pre_group == "pre" else match.end(pre_group)
+        if pre_group == "pre":
+            start, end = match.start("pre"), match.end(noun_group)
         out: list[Raw] = []
         if target.kind == "person" and match.group("ppos") is not None:
             _code, role, title, _active = self.person_on(target.person, on)  # type: ignore[arg-type]
             out.append(
                 Raw(start, match.end("pre"), "person", code, target.person, role, title, active, possessive=True)
             )
-            start = match.start(noun_group)
+            start = match.start("noun")
         if key is not None:
             person = self.holder(code, key, on) if active else None
             out.append(Raw(start, end, "title", code, person, self.data.titles[key].role, key, active, possessive=poss))
