@@ -8,6 +8,7 @@ started with a token; the token is compared in constant time (``hmac.compare_dig
 from __future__ import annotations
 
 import hmac
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +52,7 @@ from .schemas import (
 from .tracking import cached_track, compute_overview
 
 router = APIRouter(prefix="/api", tags=["api"])
+log = logging.getLogger(__name__)
 
 TRACK_SIGNALS_MAX = 1000
 NOT_FOUND = {404: {"description": "No such record"}}
@@ -293,8 +295,17 @@ def _ingest(request: Request, body: IngestRequest) -> IngestResponse:
     added = add_articles(engine, batch) if batch else []
     results.extend(IngestResult(id=r.article_id, outcome=r.outcome, reason=r.reason) for r in added)
     new_ids = [r.article_id for r in added if r.outcome == "ingested"]
-    done = after_ingest(engine, new_ids) if new_ids else None
-    request.app.state.cache.clear()
+    try:
+        done = after_ingest(engine, new_ids) if new_ids else None
+    except Exception:
+        log.exception("after_ingest failed for %d new articles", len(new_ids))
+        raise HTTPException(
+            500,
+            f"{len(new_ids)} articles were stored, but clustering or signal extraction failed (see the server log); "
+            "run `backchannel extract` to retry",
+        ) from None
+    finally:
+        request.app.state.cache.clear()
     return IngestResponse(
         ingested=len(new_ids),
         duplicates=sum(r.outcome == "duplicate" for r in results),
