@@ -136,3 +136,20 @@ def test_jsonl_reader_never_raises_on_arbitrary_json(value) -> None:
     line = json.dumps(value).encode()
     for item in read_jsonl_lines([line], source="fuzz.jsonl", path=Path("fuzz.jsonl"), opts=ReadOptions()):
         assert isinstance(item, Article | Problem)
+
+
+def test_encoding_fallback_is_reported_once_per_file(tmp_path: Path) -> None:
+    text = "Ministers met in Genève on Monday; the café talks on a truce went on all night and into the morning. " * 3
+    lines = [json.dumps({"id": f"e{i}", "text": f"{text} {i}"}, ensure_ascii=False).encode("cp1252") for i in range(4)]
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    arts, problems = split(read_paths([path]))
+    assert len(arts) == 4 and "Genève" in arts[0].text
+    assert [(p.where, p.severity) for p in problems] == [("line 1", "warning"), ("", "warning")]
+    assert problems[1].message.startswith("3 more line(s)")
+
+
+def test_binary_file_named_jsonl_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    assert [str(p) for p in read_paths([path])] == [f"{path}: binary file, not JSON or CSV text"]

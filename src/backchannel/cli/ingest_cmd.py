@@ -6,6 +6,8 @@ the run ends with a table of ingested / duplicate / skipped / failed.
 
 from __future__ import annotations
 
+import os
+
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -17,7 +19,8 @@ from .app import app, console, err_console
 from .articles_cmd import open_or_exit
 from .options import DbOption
 
-PROGRESS_MIN_SOURCES = 20  # fewer inputs than this finish too fast for a bar to help
+PROGRESS_MIN_SOURCES = 20  # fewer inputs than this (and fewer bytes) finish too fast for a bar to help
+PROGRESS_MIN_BYTES = 10_000_000
 SHOW_DUPLICATES = 10
 
 
@@ -85,13 +88,18 @@ def ingest_cmd(
 
     def on_sources(sources) -> None:
         nonlocal task
-        if len(sources) >= PROGRESS_MIN_SOURCES and err_console.is_terminal:
+        big = sum(os.path.getsize(s.location) for s in sources if not s.is_url and os.path.isfile(s.location))
+        if err_console.is_terminal and (len(sources) >= PROGRESS_MIN_SOURCES or big >= PROGRESS_MIN_BYTES):
             progress.start()
             task = progress.add_task("reading", total=len(sources))
 
     def on_done(_src, rep: IngestReport) -> None:
         if task is not None:
-            progress.update(task, advance=1, description=f"read {len(rep.ingested) + len(rep.duplicates)} articles")
+            progress.update(task, advance=1, description=f"read {rep.read} articles")
+
+    def on_stored(rep: IngestReport) -> None:  # a single large file: the count moves per batch
+        if task is not None:
+            progress.update(task, description=f"read {rep.read} articles")
 
     try:
         ingest_paths(
@@ -103,6 +111,7 @@ def ingest_cmd(
             on_problem=_print_problem,
             on_sources=on_sources,
             on_source_done=on_done,
+            on_stored=on_stored,
         )
     except KeyboardInterrupt:
         progress.stop()

@@ -33,6 +33,7 @@ class IngestReport:
 
     sources: int = 0
     sources_done: int = 0
+    read: int = 0  # articles read so far (stored or duplicate, or still in the open batch)
     ingested: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
@@ -53,11 +54,13 @@ def ingest_paths(
     on_problem: Callable[[Problem], None] | None = None,
     on_sources: Callable[[list[Source]], None] | None = None,
     on_source_done: Callable[[Source, IngestReport], None] | None = None,
+    on_stored: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Read ``args`` (files, folders, URLs) and store the articles in batches of ``batch_size``.
 
     Problems go to ``on_problem`` as they happen (the CLI prints them) and into the
-    report; ``on_sources`` gets the expanded input list first (to size a progress bar).
+    report; ``on_sources`` gets the expanded input list first (to size a progress bar),
+    ``on_stored`` the report after each stored batch.
     """
     report = report if report is not None else IngestReport()
     sources, problems = expand(args, opts)
@@ -77,9 +80,12 @@ def ingest_paths(
                     on_problem(item)
                 continue
             batch.append(item)
+            report.read += 1
             if len(batch) >= batch_size:
                 store_batch(engine, batch, report)
                 batch = []
+                if on_stored:
+                    on_stored(report)
         report.sources_done += 1
         if on_source_done:
             on_source_done(src, report)

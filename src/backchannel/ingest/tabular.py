@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, parse_date
-from .base import Problem, ReadOptions, decode_bytes, domain_of, id_from_path, id_from_url, too_short
+from .base import Problem, ReadOptions, decode_bytes, domain_of, id_from_path, id_from_url, looks_binary, too_short
 
 FIELDS = ("id", "text", "title", "url", "outlet", "author", "published", "story")
 
@@ -112,13 +112,16 @@ def read_jsonl_lines(
     lines: Iterable[bytes], *, source: str, path: Path, opts: ReadOptions
 ) -> Iterator[Article | Problem]:
     """One article per line; a malformed line is one problem and the next line goes on."""
+    fallbacks = 0
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         where = f"line {n}"
         decoded = decode_bytes(raw)
         if decoded.note:
-            yield Problem(source, decoded.note, where, "warning")
+            fallbacks += 1
+            if fallbacks == 1:  # once per file, not once per line
+                yield Problem(source, f"{decoded.note} (later lines like it are counted at the end)", where, "warning")
         try:
             obj = json.loads(decoded.text)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -126,15 +129,31 @@ def read_jsonl_lines(
             yield Problem(source, f"malformed JSON: {msg}", where)
             continue
         yield from _emit(obj, source=source, where=where, path=path, record=str(n), opts=opts)
+    if fallbacks > 1:
+        yield Problem(
+            source, f"{fallbacks - 1} more line(s) were not UTF-8 and were decoded by a fallback", severity="warning"
+        )
+
+
+def _binary(path: Path, source: str) -> Problem | None:
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    return Problem(source, "binary file, not JSON or CSV text") if looks_binary(head) else None
 
 
 def read_jsonl(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article | Problem]:
+    if problem := _binary(path, source):
+        yield problem
+        return
     with path.open("rb") as fh:
         yield from read_jsonl_lines(fh, source=source, path=path, opts=opts)
 
 
 def read_json(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article | Problem]:
     """A ``.json`` file: one article object, a list of them, or JSON Lines under that name."""
+    if problem := _binary(path, source):
+        yield problem
+        return
     data = path.read_bytes()
     decoded = decode_bytes(data)
     try:
@@ -167,6 +186,9 @@ def _header_delimiter(text: str) -> str:
 
 def read_csv(path: Path, *, source: str, opts: ReadOptions) -> Iterator[Article | Problem]:
     """A CSV (or TSV) file with a header row; the delimiter is sniffed."""
+    if problem := _binary(path, source):
+        yield problem
+        return
     decoded = decode_bytes(path.read_bytes())
     if decoded.note:
         yield Problem(source, decoded.note, severity="warning")
