@@ -92,6 +92,37 @@ def test_front_matter_becomes_metadata() -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "ALSO READ | Markets calm as talks resume",
+        "[Read more](https://example.org/next-story)",
+        "Related: Envoys to meet again next week",
+        "Share on Facebook",
+        "Facebook Twitter LinkedIn Email Print",
+        "Follow us on Google News for the latest updates",
+        "Click here to join our WhatsApp channel",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Tags: diplomacy, truce, summit",
+        "Image caption, The two leaders before the meeting",
+        "Photo: AFP",
+        "The leaders met in the capital (Photo: Reuters)",
+        "![The two delegations](https://example.org/photo.jpg)",
+        "4 min read",
+        "Previous Post: Talks stall over prisoner lists",
+        "© 2025 Example Media",
+        "The post Envoys meet again appeared first on Example Wire.",
+        "* * *",
+    ],
+)
+def test_debris_lines_are_removed(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{BODY.replace('Tuesday', 'Monday')}"
+    got = clean_text(text)
+    assert got.text == f"{BODY}\n\n{BODY.replace('Tuesday', 'Monday')}", got.removed
+    assert [r.text for r in got.removed] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "By March 2023, the two sides had exchanged more than two thousand prisoners, officials said.",
         "By then, both delegations had left the city.",
         "Peace talks by the foreign ministers",

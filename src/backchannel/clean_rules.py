@@ -44,6 +44,7 @@ class DebrisRulesError(ValueError):
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LEAD = re.compile(r"^[\s>#*_\-–—•·»›|~+]+")
 _SEP_AFTER = r"\s*(?:[:|>»›]|[-–—]\s)"
+_READING_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)")
 _NUMBER_WORDS = "no|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 
 
@@ -109,6 +110,8 @@ class Rules:
             return "subscribe prompt"
         if bare in self.ads:
             return "advertising"
+        if _READING_TIME.fullmatch(bare):
+            return "reading time"
         if n_words <= 40 and self.labels.match(key):
             return "tags"
         if n_words <= 30 and (self.credits.match(key) or (n_words <= 15 and self.credit_inline.search(key))):
@@ -161,7 +164,7 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         subscribe_words=re.compile(rf"\b(?:{_alternation(p['subscribe_words'])})\b") if p["subscribe_words"] else never,
         ads=frozenset(p["ads"]),
         labels=prefix("labels", r"\s*:") if p["labels"] else never,
-        credits=prefix("credits", r"(?:\s*:|\s+by\b|(?<=by)\s)") if p["credits"] else never,
+        credits=prefix("credits", r"(?:\s*[:,]|\s+by\b|(?<=by)\s)") if p["credits"] else never,
         credit_inline=re.compile(
             r"\b(?:photo|image|picture|credit)s?\s*:\s*\S|getty images|\(ap photo|/afp\b|/reuters\b"
         ),
