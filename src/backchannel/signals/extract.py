@@ -21,6 +21,7 @@ from .holders import Actorish, Attribution, attribution, proposers, select_holde
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
+_TOPIC_WINDOW = 8  # sentences a signal keeps its issue the topic for context terms
 _OBJECT_BEFORE = re.compile(r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked)\s+$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 
@@ -55,6 +56,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     ctx = build_context(lex, article, parts)
     out: list[Signal] = []
     topic: Topic | None = None
+    recent: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, issues) of signal sentences
     for i, span in enumerate(parts.sentences):
         para = parts.paragraph_of[i]
         if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
@@ -66,8 +68,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             continue  # a question states no position (and in a transcript it is the journalist's)
         hits = issue_hits(lex, sentence)
         carried = ""
-        if not hits and topic is not None:
-            hits, carried = _topic_hits(lex, sentence, topic)
+        if not hits:
+            recent_issues = [code for j, codes in reversed(recent) if i - j <= _TOPIC_WINDOW for code in codes]
+            hits, carried = _topic_hits(lex, sentence, list(dict.fromkeys(recent_issues)), topic)
         if not hits:
             continue
         quotes = quote_spans(sentence)
@@ -101,27 +104,33 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             )
         if found:
             topic = Topic(para, tuple(dict.fromkeys(f.issue for f in found)), found[0].holder, found[0].when)
+            recent.append((i, topic.issues))
             ctx.last_speaker = attr.speaker or ctx.last_speaker
         elif attr.speaker is not None:
             ctx.last_speaker = attr.speaker
     return out
 
 
-def _topic_hits(lex: Lexicon, sentence: str, topic: Topic) -> tuple[dict[str, list[Cue]], str]:
-    """Issues of the current topic for a sentence that names none by its terms.
+def _topic_hits(
+    lex: Lexicon, sentence: str, recent_issues: list[str], topic: Topic | None
+) -> tuple[dict[str, list[Cue]], str]:
+    """Issues for a sentence that names none by its terms.
 
-    A context term ("a deal", "the proposal") names the topic's issue ("context"); else
-    the sentence may still continue the previous one ("carried"), which
-    ``_continues_topic`` then checks.
+    A context term ("the offer", "any agreement") names an issue that a signal in the
+    last few sentences was about ("context"); else the sentence may still continue the
+    previous signal sentence of its paragraph ("carried"), which ``_continues_topic``
+    then checks.
     """
     found = {}
-    for code in topic.issues:
-        pattern = lex.issue(code).context_terms
-        cues = finditer(pattern, sentence, code)
+    for code in recent_issues:
+        cues = finditer(lex.issue(code).context_terms, sentence, code)
         if cues:
             found[code] = cues
+            break  # the most recent issue the term fits
     if found:
         return found, "context"
+    if topic is None:
+        return {}, ""
     return {code: [] for code in topic.issues}, "carried"
 
 
@@ -158,7 +167,12 @@ def _signals_for_issue(
     in_content = [c for c in sc.polar if lo <= c.start < hi]
     first_cue = (in_content or list(sc.polar) or list(sc.conditions) or [None])[0]
     term_spans = [(c.start, c.end) for c in hits_of_issue] if code == "nato_membership" else []
-    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans)
+    last_term = max((c.end for c in hits_of_issue), default=len(sentence))
+    calls = [
+        c for c in finditer(lex.cues.calls, sentence, "call") if c.start < last_term and not inside(c.start, quotes)
+    ]
+    call = calls[0] if calls and lo <= calls[0].start < hi else None
+    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call)
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [
@@ -222,6 +236,8 @@ def _stance(sc, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
         cond = sc.conditions[0]
         return "conditional", [f"stance: conditional ({cond.text!r})"]
     primary = after[0]
+    if primary.kind == "open" and len(after) > 1 and after[1].kind == "opposed" and after[1].start - primary.end <= 12:
+        primary = after[1]  # "ready to keep fighting", "willing to continue the war"
     why.append(f"stance: {primary.kind} ({primary.text!r})")
     if primary.kind == "open" and sc.conditions:
         why.append(f"condition: {sc.conditions[0].text!r}")

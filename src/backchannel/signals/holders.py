@@ -67,7 +67,12 @@ def _source_cues(lex: Lexicon, sentence: str) -> list[Cue]:
 
 
 def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: list[tuple[int, int]]) -> Attribution:
-    """Find the reporting verb outside quotes and its speaker (before it, or after a quote)."""
+    """Find the reporting verb outside quotes, its speaker and the content it reports.
+
+    Three shapes: "X said (that) ..." (content after the verb; "told Y that ..." skips the
+    addressee), "'...,' X said" (the quote is the content) and "..., X said." without
+    quotes (the clause before the comma is the content).
+    """
     verbs = [c for c in finditer(lex.cues.reporting, sentence, "reporting") if not inside(c.start, quotes)]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
@@ -89,6 +94,10 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
             speaker = min(near, key=lambda m: abs(m.start - verb.start)) if near else None
             src = [c for c in sources if c.start >= quote_before[-1][1]]
             return Attribution(speaker, src[0] if src else None, verb, (0, quote_before[-1][1]), claim)
+        trailing = _trailing(sentence, verb, mentions, sources)
+        if trailing is not None:
+            return trailing
+        content_start = _content_start(sentence, verb)
         if before:
             speaker = before[-1]
             if verb.start - speaker.end > 60 and not src_before:
@@ -96,9 +105,9 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
             if src_before and src_before[-1].kind != "third_party" and src_before[-1].start < speaker.start:
                 speaker = None  # "a researcher at King's College London said": the analyst speaks, not the city
             if speaker is not None or src_before:
-                return Attribution(speaker, src_before[-1] if src_before else None, verb, (verb.end, n), claim)
+                return Attribution(speaker, src_before[-1] if src_before else None, verb, (content_start, n), claim)
         elif src_before:
-            return Attribution(None, src_before[-1], verb, (verb.end, n), claim)
+            return Attribution(None, src_before[-1], verb, (content_start, n), claim)
         elif after and after[0].start - verb.end <= 25 and quote_before:
             return Attribution(after[0], None, verb, (0, verb.start), claim)
     # No reporting verb: a source cue at the start still credits the sentence ("Interviews with insiders reveal").
@@ -106,6 +115,37 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
     return Attribution(None, lead[0] if lead else None, None, (0, n))
 
 
+_THAT_AFTER = re.compile(r"^(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
+
+
+def _content_start(sentence: str, verb: Cue) -> int:
+    """Where the reported content begins: after "that" when it closely follows ("told reporters that")."""
+    m = _THAT_AFTER.match(sentence, verb.end)
+    return m.end() if m else verb.end
+
+
+def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[Cue]) -> Attribution | None:
+    """ "..., the people said" / "..., Putin said on Friday": a short speaker phrase after a comma."""
+    comma = sentence.rfind(",", 0, verb.start)
+    if comma < 20:
+        return None
+    phrase = sentence[comma + 1 : verb.start]
+    if len(phrase.split()) > 6:
+        return None
+    speaker_m = [m for m in mentions if comma < m.start < verb.start]
+    src = [c for c in sources if comma < c.start < verb.start]
+    if not speaker_m and not src:
+        # "..., said Lavrov": the speaker right after the verb.
+        tail = [m for m in mentions if verb.end <= m.start <= verb.end + 3]
+        if not tail or sentence[verb.end : tail[0].start].strip():
+            return None
+        speaker_m = tail[:1]
+    return Attribution(speaker_m[-1] if speaker_m else None, src[-1] if src else None, verb, (0, comma))
+
+
+_DEONTIC = re.compile(
+    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to)\b", re.I
+)
 _ADJACENT = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+)?$")
 
 
@@ -129,6 +169,8 @@ def coordinated(sentence: str, mentions: list[Actorish], head: Actorish) -> list
     """The head mention with those coordinated with it ("the United States and Ukraine")."""
     group = [head]
     ordered = sorted(mentions, key=lambda m: m.start)
+    if head not in ordered:
+        return group
     i = ordered.index(head)
     j = i
     while j > 0 and _AND_BETWEEN.match(sentence[ordered[j - 1].end : ordered[j].start]):
@@ -156,6 +198,7 @@ def select_holders(
     first_cue: Cue | None,
     attr: Attribution,
     excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    call: Cue | None = None,
 ) -> tuple[list[Actorish], str]:
     """The holder mentions for a signal and how they were chosen (for ``why``).
 
@@ -168,12 +211,22 @@ def select_holders(
     if attr.verb is not None and attr.speaker is not None and lo == 0:
         content = [m for m in content if m is not attr.speaker]
     pos = first_cue.start if first_cue is not None and lo <= first_cue.start < hi else hi
+    if call is not None:
+        # "China called on Russia and Ukraine to agree to a truce": the caller's position.
+        addressees = [m for m in mentions if m.start >= call.start]
+        mentions = [m for m in mentions if m not in addressees]
+        content = [m for m in content if m not in addressees]
+        pos = call.start
     if attr.claim and content:
         # "Russia accused Ukraine of rejecting talks": the claim is about the side it names.
         head, how = content[0], "side described by a claim"
     else:
         head = _subject_before(sentence, content, pos, lo)
-        how = "subject of the stance cue"
+        how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
+    speaker = attr.speaker
+    if head is not None and speaker is not None and speaker.code != head.code and _DEONTIC.match(sentence, head.end):
+        # "Lavrov said Ukraine must withdraw": a demand on the other side is the speaker's position.
+        head, how = speaker, "speaker (a demand on the other side)"
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:

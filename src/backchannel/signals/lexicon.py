@@ -34,6 +34,7 @@ CUE_FAMILIES = (
     "hedge_reporting",
     "reporting",
     "claims",
+    "calls",
     "both_sides",
     "continuation",
     "debris",
@@ -82,6 +83,7 @@ class Cues:
     hedge_reporting: re.Pattern[str] | None
     reporting: re.Pattern[str] | None
     claims: re.Pattern[str] | None
+    calls: re.Pattern[str] | None
     both_sides: re.Pattern[str] | None
     continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
@@ -248,6 +250,7 @@ def load_cues(path: Path) -> Cues:
         hedge_reporting=family("hedge_reporting"),
         reporting=family("reporting"),
         claims=family("claims"),
+        calls=family("calls"),
         both_sides=family("both_sides"),
         continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
