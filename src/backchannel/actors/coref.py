@@ -9,8 +9,11 @@ said he would meet the Russian leader and that he hoped..." is Trump both times)
   not known to be a man; they/them/their a group or a country. Places ("talks in
   Moscow") and demonyms are never antecedents.
 - "the president", "the foreign minister" need a mention whose title is, or is covered
-  by, that title; "the ministry" one with that group role. "his spokesman": the
+  by, that title; "the ministry" a group with that noun, or with the same role for
+  ministries, delegations and armed forces ("the army" after "Russian forces"), while
+  "the government" and "the administration" need that very noun. "his spokesman": the
   possessive resolves like a pronoun and the title is looked up for that code and day.
+- "the two leaders" take the last two sitting leaders named.
 - "the alliance", "the bloc" (actor anaphors) need their actor earlier in the paragraph.
 - "both sides", "the two leaders" (plurals) stand for the last two actors named, in the
   paragraph or else earlier in the text: one mention per side, on the same span.
@@ -39,6 +42,7 @@ from datetime import date
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
 
+_LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 _ACTING = ("person", "title", "group", "country", "pronoun")
 _OPEN, _CLOSE = "“«„", "”»"
@@ -67,7 +71,11 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
         if m.person is not None and m.active:
             return any(r.title in wanted for r in matcher.data.persons[m.person].roles_on(on))
         return False
-    return m.kind in ("group", "title") and m.role is not None and m.role == bare.role
+    if m.kind != "group" or m.role is None:
+        return False
+    # "the ministry" finds "Russia's foreign ministry" (same role); "the government" or "the
+    # administration" only the same noun, since "the administration" is idiomatic for the US one.
+    return m.noun == bare.noun or (m.role == bare.role and bare.role in _LOOSE_ROLES)
 
 
 def _last(history: list[Raw], test: Callable[[Raw], bool]) -> Raw | None:
@@ -154,7 +162,7 @@ class _Resolver:
             for m in reversed(pool):
                 if m.kind not in _ACTING or not m.code or m.locative or not m.active or m.start >= raw.start:
                     continue
-                if leaders and m.person is None:
+                if leaders and (m.person is None or m.role != "leader"):
                     continue
                 if all(s.code != m.code for s in sides):
                     sides.append(m)
