@@ -203,10 +203,8 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
     if not words or len(words) > 16:
         return None
     stripped = re.sub(r"^[\W_]+|[\W_]+$", "", line.strip())
-    for prefix in rules.byline:
-        m = re.match(rf"(?i){re.escape(prefix)}\s*[:\-]?\s+(.+)$", stripped)
-        if not m:
-            continue
+    m = rules.byline.match(stripped)
+    if m:
         parts = [p for p in _BY_SPLIT.split(m.group(1)) if p and p.strip()]
         name = parts[0].strip().rstrip(",")
         if not _looks_like_names(name.split(",")[0]):
@@ -217,12 +215,10 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
         for part in parts[1:]:
             when = when or parse_date_text(part)
         return "byline", name.split(",")[0].strip(), when
-    rest = stripped
-    for prefix in rules.dateline:
-        m = re.match(rf"(?i){re.escape(prefix)}\s*:?\s+(.+)$", stripped)
-        if m:
-            rest = m.group(1)
-            break
+    if not any(ch.isdigit() for ch in stripped):
+        return None  # every date form has digits
+    m = rules.dateline.match(stripped)
+    rest = m.group(1) if m else stripped
     when = parse_date_text(rest)
     if when is None:
         return None

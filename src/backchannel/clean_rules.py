@@ -45,6 +45,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LEAD = re.compile(r"^[\s>#*_\-–—•·»›|~+]+")
 _SEP_AFTER = r"\s*(?:[:|>»›]|[-–—]\s)"
 _READING_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)")
+_TOKEN_SPLIT = re.compile(r"[^\w\-]+")
 _NUMBER_WORDS = "no|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 
 
@@ -78,8 +79,8 @@ class Rules:
     credits: re.Pattern[str]
     credit_inline: re.Pattern[str]
     boilerplate: re.Pattern[str]
-    byline: tuple[str, ...]
-    dateline: tuple[str, ...]
+    byline: re.Pattern[str]  # group 1: what follows the byline word ("By", "Written by")
+    dateline: re.Pattern[str]  # group 1: what follows the dateline word ("Published:")
 
     def debris_reason(self, line: str, key: str) -> str | None:
         """The kind of debris ``line`` is (``key`` is its ``line_key``), or None for text."""
@@ -103,9 +104,10 @@ class Rules:
             return "link to another story"
         if n_words <= 15 and self.share.match(key):
             return "share prompt"
-        tokens = [t for t in re.split(r"[^\w\-]+", bare) if t]
-        if tokens and n_words <= 12 and all(t in self.share_words for t in tokens):
-            return "share buttons"
+        if n_words <= 12:
+            tokens = [t for t in _TOKEN_SPLIT.split(bare) if t]
+            if tokens and all(t in self.share_words for t in tokens):
+                return "share buttons"
         if n_words <= 30 and self.subscribe.match(key) and self.subscribe_words.search(key):
             return "subscribe prompt"
         if bare in self.ads:
@@ -169,8 +171,8 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
             r"\b(?:photo|image|picture|credit)s?\s*:\s*\S|getty images|\(ap photo|/afp\b|/reuters\b"
         ),
         boilerplate=re.compile(_alternation(p["boilerplate"])) if p["boilerplate"] else never,
-        byline=p["byline"],
-        dateline=p["dateline"],
+        byline=re.compile(rf"(?i)^(?:{_alternation(p['byline'])})\s*[:\-]?\s+(.+)$") if p["byline"] else never,
+        dateline=re.compile(rf"(?i)^(?:{_alternation(p['dateline'])})\s*:?\s+(.+)$") if p["dateline"] else never,
     )
 
 

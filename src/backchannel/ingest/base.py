@@ -153,6 +153,9 @@ class Decoded:
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))  # deleted to count the rest
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes (outside a UTF-16 file) or many control characters: not a text file."""
     head = data[:8192]
@@ -160,7 +163,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))
     return bool(head) and controls / len(head) > 0.1
 
 
