@@ -25,7 +25,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
-    r"^(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
+    r"(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
     r"|-(?:proposed|brokered|drafted|backed)\b)",
     re.IGNORECASE,
 )
@@ -115,7 +115,7 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
     return Attribution(None, lead[0] if lead else None, None, (0, n))
 
 
-_THAT_AFTER = re.compile(r"^(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
 
 
 def _content_start(sentence: str, verb: Cue) -> int:
@@ -128,6 +128,11 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
     """ "..., the people said" / "..., Putin said on Friday": a short speaker phrase after a comma."""
     comma = sentence.rfind(",", 0, verb.start)
     if comma < 20:
+        return None
+    rest = sentence[verb.end :]
+    if len(rest.split()) > 8 and not rest.lstrip().startswith(","):
+        return None  # the verb introduces content of its own ("..., Putin asserts that ...")
+    if _THAT_AFTER.match(sentence, verb.end):
         return None
     phrase = sentence[comma + 1 : verb.start]
     if len(phrase.split()) > 6:
@@ -144,7 +149,7 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
 
 
 _DEONTIC = re.compile(
-    r"^['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to)\b", re.I
+    r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to)\b", re.I
 )
 _ADJACENT = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+)?$")
 
