@@ -185,7 +185,7 @@ def test_briefing_names_the_shift_and_cites_its_signals():
         "while private signals turned open from 2024-05 (before: opposed)."
     )
     private = next(s for s in b.shifts if "private line moved toward open" in s.text)
-    assert "from 2024-04 to 2024-05" in private.text
+    assert "from 2024-05 (after 2024-04): from opposed (-1.00) to open (+1.00;" in private.text
     cited = [b.evidence[n].ref for n in private.cites]
     assert cited and all(r.channel == "private" and r.stance == "open" and r.day.month == 5 for r in cited)
 

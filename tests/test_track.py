@@ -23,7 +23,7 @@ from backchannel.track import (
     robust_noise,
 )
 from backchannel.track.config import parse_config
-from backchannel.track.shifts import Point
+from backchannel.track.shifts import Point, sampling_variances
 
 
 @pytest.fixture
@@ -186,6 +186,29 @@ def test_flat_noisy_series_has_no_shift():
     assert t.shifts == ()
 
 
+def test_noisy_step_is_found_where_it_happened():
+    rng = random.Random(4)  # monthly public index: about -0.7 for six months, then about +0.8
+    stored = []
+    for month in range(1, 13):
+        p_open = 0.15 if month < 7 else 0.85
+        for _ in range(8):
+            stored.append(_stored(len(stored) + 1, date(2022, month, rng.randint(1, 28)),
+                                  "open" if rng.random() < p_open else "opposed", "public"))  # fmt: skip
+    shifts = build_track(stored, "RUS", "ceasefire").shifts
+    assert {(s.series, s.period) for s in shifts} == {("public", "2022-07"), ("overall", "2022-07")}
+    public = next(s for s in shifts if s.series == "public")
+    assert public.before < -0.4 and public.after > 0.4 and public.noise > 0
+    assert abs(public.change) > public.threshold >= 0.5
+
+
+def test_sampling_variances_pool_the_spread_within_periods():
+    # Period 1: two reports, +1 and -1 (spread 1 around 0); period 2: one report; period 3: none.
+    var = sampling_variances([[(1.0, 1.0), (1.0, -1.0)], [(1.0, 1.0)], []])
+    # pooled: n_eff 2 x biased variance 1 / (2 - 1) = 2; per period: 2 / n_eff.
+    assert var == [pytest.approx(1.0), pytest.approx(2.0), None]
+    assert sampling_variances([[(1.0, 1.0)], [(0.5, -1.0)]]) == [None, None]
+
+
 def test_one_stray_report_is_no_shift():
     stored = [_stored(i, date(2023, m, 1), "opposed", "public") for i, m in enumerate(range(1, 7))]
     stored.append(_stored(99, date(2023, 7, 1), "open", "public"))
@@ -196,7 +219,7 @@ def test_one_stray_report_is_no_shift():
 
 
 def test_robust_noise_leaves_out_the_candidate():
-    assert robust_noise([0.1, 2.0, -0.1], leave_out=1) == pytest.approx(1.4826 * 0.1)
+    assert robust_noise([0.1, 2.0, -0.1], leave_out=1) == pytest.approx(1.4826 * 0.1 / 2**0.5)
     assert robust_noise([2.0]) == 0.0
 
 

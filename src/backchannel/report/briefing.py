@@ -157,17 +157,20 @@ def _finding(track: Track, name: str, phrase: str, cfg: TrackConfig) -> tuple[st
     return text, _line_refs(track, "unknown", shift, 3)
 
 
-def _shift_statement(s: Shift, cfg: TrackConfig) -> str:
+def _shift_statement(s: Shift, cfg: TrackConfig, window: int) -> str:
+    """One shift in words: what moved, where, from which level to which, and how sure."""
     names = {"overall": "The overall index", "public": "The public line", "private": "The private line"}
+    levels = f"mean of up to {window} periods with signals on each side"
     if s.series == "gap":
         return (
-            f"From {s.previous} to {s.period} the gap between private and public moved from {s.before:+.2f} "
-            f"to {s.after:+.2f} ({s.direction}; threshold {s.threshold:.2f}, on {_count(s.reports, 'report')})."
+            f"From {s.period} (after {s.previous}) the gap between the private and the public line moved from "
+            f"{s.before:+.2f} to {s.after:+.2f}, {s.direction} ({levels}; change {s.change:+.2f} against a "
+            f"threshold of {s.threshold:.2f})."
         )
     return (
-        f"{names[s.series]} moved {s.direction} from {s.previous} to {s.period}: {cfg.label(s.before)} "
-        f"({s.before:+.2f}) to {cfg.label(s.after)} ({s.after:+.2f}), beyond the threshold of {s.threshold:.2f}, "
-        f"on {_count(s.reports, 'independent report')}."
+        f"{names[s.series]} moved {s.direction} from {s.period} (after {s.previous}): from {cfg.label(s.before)} "
+        f"({s.before:+.2f}) to {cfg.label(s.after)} ({s.after:+.2f}; {levels}), a change of {s.change:+.2f} "
+        f"against a threshold of {s.threshold:.2f}; {_count(s.reports, 'independent report')} in {s.period}."
     )
 
 
@@ -245,7 +248,8 @@ def build_briefing(
                              f"{_when(latest.day)} ({latest.stance}, {latest.channel}).",
                              cites([first.id, latest.id])))  # fmt: skip
 
-    shifts = tuple(Statement(_shift_statement(s, cfg), cites(s.signal_ids[:4])) for s in track.shifts)
+    window = int(track.method["shifts"]["window"])
+    shifts = tuple(Statement(_shift_statement(s, cfg, window), cites(s.signal_ids[:4])) for s in track.shifts)
     anonymous = [r for r in refs if r.source == "anonymous"]
     hedged = [r for r in refs if r.hedged]
     either = [r for r in refs if r.hedged or r.source == "anonymous"]
@@ -272,9 +276,11 @@ def build_briefing(
         f"{sv['open']:+g}, from -1 (flat refusal) to +1 (plain openness). The public line uses public-channel "
         "reports only, the private line private-channel ones; reports whose channel the text does not state count "
         "in the overall index only.",
-        f"Shifts: a change between consecutive periods with data larger than {m['shifts']['k']:g} times the "
-        f"series' robust noise (1.4826 x the median absolute change) and than {m['shifts']['min_change']:g}, "
-        f"resting on at least {m['shifts']['min_reports']} independent reports.",
+        f"Shifts: at a boundary between periods with signals, the mean index of up to {m['shifts']['window']} "
+        f"periods after it against that of up to {m['shifts']['window']} before it, when the change exceeds "
+        f"{m['shifts']['k']:g} standard errors (from how much reports of a period disagree and how much the line "
+        f"drifts from period to period) and {m['shifts']['min_change']:g}, the step at the boundary itself goes the "
+        f"same way, and the periods after it rest on at least {m['shifts']['min_reports']} independent reports.",
         "Not counted: signals without any date, other holders and issues, and anything the extractor missed; "
         "the figures describe what the stored coverage reports, not what the holder decided.",
     )  # fmt: skip

@@ -18,8 +18,9 @@ How it counts (also stated in every briefing's methods note):
 * **Time.** A signal sits at its own date (the first day of its ``when``) when the text
   gives one, else at its article's publication date; one with neither is counted as
   undated and left out of the periods. One that starts before ``since`` sits at ``since``.
-* **Shifts.** See ``shifts.find_changes``: a change between consecutive periods with data
-  beyond both k x the series' robust noise and a minimum change, on enough reports.
+* **Shifts.** See ``shifts``: the level of the periods (with data) after a boundary against
+  the level before it, beyond both k standard errors and a minimum change, on enough
+  reports.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ..records import CHANNELS
 from ..store.signals import StoredSignal, query_signals
 from .config import TrackConfig, load_config
 from .model import SERIES, By, Cell, Period, Shift, SignalRef, SourceShare, Track, empty_grid
-from .shifts import Point, find_changes
+from .shifts import Point, find_changes, sampling_variances
 
 BY_VALUES: tuple[str, ...] = ("day", "week", "month")
 SPARKLINE_MONTHS = 12
@@ -96,12 +97,23 @@ def _mean(pairs: Iterable[tuple[float, float]]) -> float | None:
     return value / total if total > 0 else None
 
 
-def summarize(label: str, start: date, end: date, refs: Sequence[SignalRef], cfg: TrackConfig) -> Period:
-    """One period's figures from its signals (see the module docstring for the counting)."""
-    cells: dict[tuple[str, str, str], float] = {}  # (report, stance, channel) -> weight of its firmest signal
+def report_cells(refs: Sequence[SignalRef]) -> dict[tuple[str, str, str], float]:
+    """(report, stance, channel) -> the weight of its firmest signal: what a period counts."""
+    cells: dict[tuple[str, str, str], float] = {}
     for r in refs:
         key = (r.report, r.stance, r.channel)
         cells[key] = max(cells.get(key, 0.0), r.weight)
+    return cells
+
+
+def _series_cells(refs: Sequence[SignalRef], series: str, cfg: TrackConfig) -> list[tuple[float, float]]:
+    chans = CHANNELS if series == "overall" else (series,)
+    return [(w, cfg.stance_values[st]) for (_, st, ch), w in report_cells(refs).items() if ch in chans]
+
+
+def summarize(label: str, start: date, end: date, refs: Sequence[SignalRef], cfg: TrackConfig) -> Period:
+    """One period's figures from its signals (see the module docstring for the counting)."""
+    cells = report_cells(refs)
     counts = empty_grid(0)
     weights = empty_grid(0.0)
     for (_, stance, channel), w in cells.items():
@@ -143,8 +155,8 @@ def _all_periods(first: date, last: date, by: str) -> list[tuple[str, date, date
     return out
 
 
-def _marking(series: str, prev: Period, cur: Period, change: float, refs: Sequence[SignalRef], cfg: TrackConfig):
-    """The signals of ``cur`` that pull its ``series`` the way it moved."""
+def _marking(series: str, prev: Period, before: float, change: float, refs: Sequence[SignalRef], cfg: TrackConfig):
+    """The signals of the shift's first period that pull its ``series`` the way it moved."""
     sign = 1.0 if change > 0 else -1.0
     marks = []
     for r in refs:
@@ -160,8 +172,7 @@ def _marking(series: str, prev: Period, cur: Period, change: float, refs: Sequen
             continue
         if series != "overall" and r.channel != series:
             continue
-        before = prev.value(series)
-        if before is not None and (v - before) * sign > 0:
+        if (v - before) * sign > 0:
             marks.append(r.id)
     return tuple(marks)
 
@@ -169,9 +180,24 @@ def _marking(series: str, prev: Period, cur: Period, change: float, refs: Sequen
 def detect_shifts(periods: Sequence[Period], refs_by_period: dict[str, list[SignalRef]], cfg: TrackConfig):
     """Shifts in each series (overall, public, private, gap), in time order."""
     out: list[Shift] = []
+    variances: dict[str, dict[str, float | None]] = {}
+    for series in ("overall", "public", "private"):
+        have = [p for p in periods if p.value(series) is not None]
+        var = sampling_variances([_series_cells(refs_by_period[p.label], series, cfg) for p in have])
+        variances[series] = {p.label: v for p, v in zip(have, var, strict=True)}
     for series in SERIES:
         have = [p for p in periods if p.value(series) is not None]
-        points = [Point(p.label, p.value(series), p.support[series]) for p in have]  # type: ignore[arg-type]
+        if series == "gap":
+            pub, priv = variances["public"], variances["private"]
+            var_of = {
+                p.label: pub[p.label] + priv[p.label]  # type: ignore[operator]
+                if pub.get(p.label) is not None and priv.get(p.label) is not None
+                else None
+                for p in have
+            }
+        else:
+            var_of = variances[series]
+        points = [Point(p.label, p.value(series), p.support[series], var_of.get(p.label)) for p in have]  # type: ignore[arg-type]
         for ch in find_changes(points, cfg.shifts):
             prev, cur = have[ch.at - 1], have[ch.at]
             change = ch.after - ch.before
@@ -186,7 +212,7 @@ def detect_shifts(periods: Sequence[Period], refs_by_period: dict[str, list[Sign
                     threshold=ch.threshold,
                     noise=ch.noise,
                     reports=cur.support[series],
-                    signal_ids=_marking(series, prev, cur, change, refs_by_period[cur.label], cfg),
+                    signal_ids=_marking(series, prev, ch.before, change, refs_by_period[cur.label], cfg),
                 )
             )
     order = {p.label: i for i, p in enumerate(periods)}
@@ -224,7 +250,12 @@ def build_track(
         "stance_values": dict(cfg.stance_values),
         "hedged_weight": cfg.hedged_weight,
         "use_confidence": cfg.use_confidence,
-        "shifts": {"k": cfg.shifts.k, "min_change": cfg.shifts.min_change, "min_reports": cfg.shifts.min_reports},
+        "shifts": {
+            "k": cfg.shifts.k,
+            "min_change": cfg.shifts.min_change,
+            "min_reports": cfg.shifts.min_reports,
+            "window": cfg.shifts.window,
+        },
         "config": cfg.source,
     }
     if not refs:

@@ -29,6 +29,7 @@ class ShiftParams:
     k: float = 3.0
     min_change: float = 0.5
     min_reports: int = 2
+    window: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +78,20 @@ def parse_config(raw: Any, source: str) -> TrackConfig:
     sh = raw.get("shifts", {}) or {}
     if not isinstance(sh, dict):
         raise TrackConfigError(f"{source}: shifts must be a mapping")
-    bad = sorted(set(sh) - {"k", "min_change", "min_reports"})
+    bad = sorted(set(sh) - {"k", "min_change", "min_reports", "window"})
     if bad:
         raise TrackConfigError(f"{source}: unknown entry shifts.{bad[0]}")
     mr = sh.get("min_reports", 2)
     if isinstance(mr, bool) or not isinstance(mr, int) or mr < 1:
         raise TrackConfigError(f"{source}: shifts.min_reports must be a whole number >= 1, got {mr!r}")
+    win = sh.get("window", 3)
+    if isinstance(win, bool) or not isinstance(win, int) or not 1 <= win <= 24:
+        raise TrackConfigError(f"{source}: shifts.window must be a whole number from 1 to 24, got {win!r}")
     shifts = ShiftParams(
         k=_number(sh.get("k", 3.0), f"{source}: shifts.k", 0.0, 100.0),
         min_change=_number(sh.get("min_change", 0.5), f"{source}: shifts.min_change", 0.0, 2.0),
         min_reports=mr,
+        window=win,
     )
     labels_raw = raw.get("labels")
     if not isinstance(labels_raw, list) or not labels_raw:

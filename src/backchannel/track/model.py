@@ -124,17 +124,17 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """A change in one series between two consecutive periods that have data, beyond its noise."""
+    """A change of level in one series at the boundary before ``period``, beyond its noise."""
 
     series: str  # overall | public | private | gap
     period: str  # label of the period where the new level shows
     previous: str  # label of the period before it (with data in that series)
-    before: float
-    after: float
+    before: float  # level (mean index) of up to `window` periods with data before the boundary
+    after: float  # level of up to `window` periods with data from ``period`` on
     change: float  # after - before
     threshold: float  # the change it had to exceed: max(k x noise, min_change)
-    noise: float  # the robust noise estimate of the series' changes
-    reports: int  # independent reports behind the later period
+    noise: float  # the standard error of the change (sampling and drift; see ``shifts``)
+    reports: int  # independent reports behind ``period`` itself
     signal_ids: tuple[int, ...]  # the signals of the later period that pull in the direction of the change
 
     @property
