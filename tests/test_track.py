@@ -7,6 +7,8 @@ import random
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from _track_corpus import build_db
 from backchannel.records import Signal
@@ -23,7 +25,7 @@ from backchannel.track import (
     robust_noise,
 )
 from backchannel.track.config import parse_config
-from backchannel.track.shifts import Point, sampling_variances
+from backchannel.track.shifts import Point, _leave_one_out_noise, sampling_variances
 
 
 @pytest.fixture
@@ -261,3 +263,9 @@ def test_user_config_file(tmp_path):
     path.write_text("stance_values: [1, 2\n")
     with pytest.raises(TrackConfigError, match="not valid YAML"):
         load_config(path)
+
+
+@given(st.lists(st.floats(-2, 2, allow_nan=False), max_size=30))
+def test_fast_leave_one_out_noise_equals_the_definition(changes):
+    fast = _leave_one_out_noise(changes)
+    assert fast == pytest.approx([robust_noise(changes, leave_out=i) for i in range(len(changes))])

@@ -78,6 +78,24 @@ def robust_noise(changes: Sequence[float], leave_out: int | None = None) -> floa
     return MAD_TO_SIGMA * median(rest) / 2**0.5
 
 
+def _leave_one_out_noise(changes: Sequence[float]) -> list[float]:
+    """``robust_noise(changes, leave_out=i)`` for every i, from one sort (a day-by-day track is long)."""
+    m = len(changes)
+    if m - 1 < 2:
+        return [0.0] * m
+    ranked = sorted(range(m), key=lambda j: abs(changes[j]))
+    values = [abs(changes[j]) for j in ranked]
+    rank = {j: r for r, j in enumerate(ranked)}
+    lo, hi = (m - 2) // 2, (m - 1) // 2  # the median's positions among the m - 1 that remain
+    out = []
+    for i in range(m):
+        r = rank[i]
+        a = values[lo] if lo < r else values[lo + 1]
+        b = values[hi] if hi < r else values[hi + 1]
+        out.append(MAD_TO_SIGMA * (a + b) / 2 / 2**0.5)
+    return out
+
+
 def find_changes(points: Sequence[Point], params: ShiftParams) -> list[Change]:
     """The shifts of one series (``points``: its periods with data, in time order)."""
     n = len(points)
@@ -85,11 +103,12 @@ def find_changes(points: Sequence[Point], params: ShiftParams) -> list[Change]:
         return []
     w = params.window
     changes = [points[i].value - points[i - 1].value for i in range(1, n)]
+    drift_sd = _leave_one_out_noise(changes)
     known = [p.var for p in points if p.var is not None]
     sampling = sum(known) / len(known) if known else 0.0
     candidates: list[Change] = []
     for i in range(1, n):
-        drift = robust_noise(changes, leave_out=i - 1) ** 2
+        drift = drift_sd[i - 1] ** 2
         extra = max(0.0, drift - sampling) if known else drift
         before, after = points[max(0, i - w) : i], points[i : i + w]
         if sum(p.reports for p in after) < params.min_reports:
