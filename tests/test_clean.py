@@ -179,6 +179,12 @@ def test_parse_date_text(text: str, expected: date | None) -> None:
     assert parse_date_text(text) == expected
 
 
+def test_a_paragraph_on_the_first_line_is_not_taken_for_a_title() -> None:
+    got = clean_text(f"{BODY}\n\n{BODY.replace('Geneva', 'Vienna')}", title_first_line=True)
+    assert got.title is None
+    assert got.text.startswith(BODY)
+
+
 def test_dateline_with_prefix_and_time_is_lifted() -> None:
     got = clean_text(f"Updated: 5 March 2024, 10:15 GMT\n\n{BODY}")
     assert got.published == date(2024, 3, 5)

@@ -54,9 +54,24 @@ def test_broken_and_non_feeds(tmp_path: Path) -> None:
     (tmp_path / "notes.xml").write_text("<?xml version='1.0'?><config><key>value</key></config>", encoding="utf-8")
     arts, problems = split(read_paths([tmp_path]))
     assert arts == []
-    by_name = {Path(p.source).name: p for p in problems}
-    assert by_name["broken.rss"].severity in ("failed", "skipped")
+    by_name = {Path(p.source).name: p for p in problems if not p.where}
+    broken = by_name["broken.rss"]
+    assert broken.severity == "failed" and broken.message.startswith("broken feed (")
+    assert "read 0 article(s) from 1 entries" in broken.message
     assert by_name["notes.xml"].severity == "failed" and "not an RSS or Atom feed" in by_name["notes.xml"].message
+
+
+def test_broken_feed_that_still_gave_articles_is_a_warning(tmp_path: Path) -> None:
+    words = "A long enough entry about envoys meeting to discuss a truce along the front line. " * 4
+    path = tmp_path / "cut.rss"
+    path.write_text(
+        f"<rss version='2.0'><channel><title>Cut Feed</title><item><title>One</title><description>{words}</description>"
+        "</item><item><title>Two",
+        encoding="utf-8",
+    )
+    arts, problems = split(read_paths([path]))
+    assert [a.title for a in arts] == ["One"] and arts[0].outlet == "Cut Feed"
+    assert problems[-1].severity == "warning" and "read 1 article(s) from 2 entries" in problems[-1].message
 
 
 def test_feed_from_a_url_with_fetched_links() -> None:

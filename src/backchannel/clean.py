@@ -18,7 +18,9 @@ from datetime import date
 from .clean_rules import Rules, line_key, load_rules, parse_date_text, strip_dates
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
-MIN_WORDS_BEFORE_COMMENTS = 60  # a comment marker this far in ends the article
+MIN_WORDS_BEFORE_COMMENTS = 60
+MAX_TITLE_CHARS = 200  # a longer first line is a paragraph, not a title
+MAX_TITLE_WORDS = 30  # a comment marker this far in ends the article
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.\-]*|[A-Z]\.)$")
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du", "del", "ibn", "al-"}
@@ -59,11 +61,11 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
     start = _front_matter(lines, drop, meta)
     title = meta.get("title")
     if title_first_line and title is None:
-        for i in range(start, len(lines)):
-            if lines[i].strip():
-                title = _strip_marks(lines[i]).strip() or None
-                drop[i] = "title"
-                break
+        first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+        # A first line as long as a paragraph is the body of a file without a title: keep it.
+        if first is not None and len(lines[first]) <= MAX_TITLE_CHARS and len(lines[first].split()) <= MAX_TITLE_WORDS:
+            title = _strip_marks(lines[first]).strip() or None
+            drop[first] = "title"
     title_key = line_key(title or known_title or "")
     blocks = _blocks(lines, drop)
     author: str | None = meta.get("author")
@@ -90,8 +92,8 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                     drop[i] = kind
                     if kind == "byline" and value and author is None:
                         author = value
-                    if when and (published is None or kind == "dateline"):
-                        published = published or when
+                    if when and published is None:
+                        published = when
                     continue
             reason = rules.debris_reason(line, key)
             if reason is None and standalone and _is_name_caption(line, i, lines, full):

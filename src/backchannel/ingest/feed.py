@@ -55,23 +55,29 @@ def read_feed(
     if parsed.get("bozo") and not entries:
         yield Problem(source, f"broken feed: {parsed.get('bozo_exception')}")
         return
-    if parsed.get("bozo"):
-        yield Problem(
-            source, f"feed is malformed ({parsed.get('bozo_exception')}); read what could be parsed", severity="warning"
-        )
     if not entries:
         yield Problem(source, "feed has no entries", severity="skipped")
         return
     outlet = (parsed.feed.get("title") or "").strip() or None
     client = make_client(opts.fetch) if opts.fetch_links else None
+    stored = 0
     try:
         for n, entry in enumerate(entries, 1):
-            yield from _entry(
+            for item in _entry(
                 entry, n, source=source, opts=opts, path=path, feed_url=feed_url, outlet=outlet, client=client
-            )
+            ):
+                stored += isinstance(item, Article)
+                yield item
     finally:
         if client is not None:
             client.close()
+    if parsed.get("bozo"):
+        # A broken feed that still gave articles is a warning; one that gave none has failed.
+        yield Problem(
+            source,
+            f"broken feed ({parsed.get('bozo_exception')}); read {stored} article(s) from {len(entries)} entries",
+            severity="warning" if stored else "failed",
+        )
 
 
 def _entry(entry, n: int, *, source, opts, path, feed_url, outlet, client) -> Iterator[Article | Problem]:
