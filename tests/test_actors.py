@@ -482,3 +482,49 @@ def test_gold_holders_are_found_in_their_sentences(shared_gold: list[dict], acto
             hit += signal["holder"] in codes
     assert total > 250
     assert hit / total >= 0.85, f"holder named in {hit}/{total} gold sentences"
+
+
+# -- names the dictionary lacks, former office holders, group nouns -----------------------------
+
+
+def test_a_title_names_an_unknown_person_and_their_surname_later(actors: ActorDictionary) -> None:
+    text = "Belarusian Deputy Foreign Minister Igor Nonexistov spoke first. Later Nonexistov’s aide and Lavrov spoke."
+    mentions = actors.mentions(text, on=D2025)
+    assert [(m.text, m.code, m.person, m.kind) for m in mentions] == [
+        ("Belarusian Deputy Foreign Minister Igor Nonexistov", "BLR", "Igor Nonexistov", "person"),
+        ("Nonexistov", "BLR", "Igor Nonexistov", "person"),
+        ("Lavrov", "RUS", "Sergei Lavrov", "person"),
+    ]
+    # Weekdays and other capitalised words after a title are not names.
+    assert [m.kind for m in actors.mentions("The Russian president Monday agreed.", on=D2025)] == ["title"]
+
+
+def test_former_office_holders_are_no_holder(actors: ActorDictionary) -> None:
+    text = "The former British foreign secretary Alan Imaginary said a deal was near."
+    assert actors.mentions(text, on=D2025) == []
+    (m,) = actors.mentions(text, on=D2025, include_inactive=True)
+    assert (m.code, m.person, m.active) == ("GBR", "Alan Imaginary", False)
+    # A known person keeps their dated status: Medvedev still holds a Russian office.
+    (m,) = actors.mentions("Former Russian President Dmitry Medvedev warned Kyiv.", on=D2025)[:1]
+    assert (m.person, m.active) == ("Dmitry Medvedev", True)
+
+
+def test_hyphenated_titles_before_names(actors: ActorDictionary) -> None:
+    text = "Vice-President JD Vance met Secretary-General António Guterres."
+    assert [m.text for m in actors.mentions(text, on=D2025)] == [
+        "Vice-President JD Vance",
+        "Secretary-General António Guterres",
+    ]
+
+
+def test_the_administration_needs_that_noun(actors: ActorDictionary) -> None:
+    text = "The Ukrainian government asked for jets. A senator said he would help the administration."
+    assert resolved(actors, text, on=D2024)[1] == []
+    text = "The Trump administration sent envoys. The administration said talks would go on."
+    assert resolved(actors, text, on=D2025)[1] == [("The administration", "USA", None)]
+
+
+def test_the_two_leaders_are_sitting_leaders(actors: ActorDictionary) -> None:
+    text = "Trump spoke with Zelenskyy while Kellogg listened. The two leaders agreed to talk again."
+    out = resolved(actors, text, on=D2025)
+    assert sorted(p for t, _, p in out[1] if t == "The two leaders") == ["Donald Trump", "Volodymyr Zelensky"]

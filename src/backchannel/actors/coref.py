@@ -57,7 +57,8 @@ def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
         return False
     if m.person is None:
         return m.kind == "title"
-    gender = matcher.data.persons[m.person].gender
+    known = matcher.data.persons.get(m.person)
+    gender = known.gender if known else None
     return gender is None or gender == want
 
 
@@ -68,8 +69,9 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
         wanted = matcher.expand(bare.title)
         if m.title in wanted:
             return True
-        if m.person is not None and m.active:
-            return any(r.title in wanted for r in matcher.data.persons[m.person].roles_on(on))
+        known = matcher.data.persons.get(m.person) if m.person is not None else None
+        if known is not None and m.active:
+            return any(r.title in wanted for r in known.roles_on(on))
         return False
     if m.kind != "group" or m.role is None:
         return False

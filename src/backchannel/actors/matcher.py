@@ -20,11 +20,11 @@ are not ("Foreign Minister", "foreign minister").
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from .model import ActorData, Person, Title
+from .names import FORMER_RE, Raw, cap, case_variants, fold, named_after_titles, norm
 from .trie import SPACE, trie_regex
 
 # Pronoun -> what it needs: m(ale) or f(emale) person, p(lural) group or country, 1 first person (the speaker).
@@ -47,56 +47,6 @@ PRONOUNS = {
 }
 DETERMINERS = ("the", "his", "her", "their", "its")
 _GAP_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
-_APOSTROPHES = "'’"
-
-
-def fold(text: str) -> str:
-    """ASCII spelling of a name ("Erdoğan" -> "Erdogan"), so both spellings match."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    out = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return out.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
-
-
-_MINOR = frozenset({"of", "for", "the", "to", "in", "on", "and"})
-
-
-def case_variants(noun: str) -> set[str]:
-    """The spellings a lower-case noun phrase appears in: as is, capitalised, title case, and
-    upper case for short ones ("pm", "mfa")."""
-    words = noun.split()
-    title = " ".join(w if w in _MINOR and i else _cap(w) for i, w in enumerate(words))
-    title = "-".join(_cap(part) for part in title.split("-")) if "-" in title else title
-    out = {noun, _cap(noun), title}
-    if len(noun) <= 4:
-        out.add(noun.upper())
-    return out
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-@dataclass(slots=True)
-class Raw:
-    """A match before coreference: a Mention in the making, plus what resolution needs."""
-
-    start: int
-    end: int
-    kind: str  # Mention kinds plus 'honorific', 'bare', 'anaphor', 'plural', 'not_actor'
-    code: str | None
-    person: str | None = None
-    role: str | None = None
-    title: str | None = None
-    active: bool = True
-    det: str | None = None  # for 'bare' and 'pronoun': the determiner or pronoun, lower case
-    possessive: bool = False
-    speaker: bool = False  # followed by a reporting verb ("Putin said") or after one ("said Putin")
-    locative: bool = False  # a place, not an actor acting: "talks in Moscow"
-    noun: str | None = None  # a group's head noun ("ministry"), for "the ministry" to find it
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +80,7 @@ class Matcher:
         forms = {surface, fold(surface)}
         forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
         for form in forms:
-            bucket = table.setdefault(_norm(form), [])
+            bucket = table.setdefault(norm(form), [])
             if target not in bucket:
                 bucket.append(target)
 
@@ -145,7 +95,7 @@ class Matcher:
                 self._add(self.literals, name, country)
                 self._add(self.prefixes, name, country)
                 for form in {name, fold(name)}:
-                    self.names[_norm(form)] = actor.code
+                    self.names[norm(form)] = actor.code
             for name in actor.metonyms:
                 self._add(self.literals, name, country)
                 self._add(self.prefixes, name, country)
@@ -153,7 +103,7 @@ class Matcher:
                 self._add(self.literals, name, Target("demonym", actor.code))
                 self._add(self.prefixes, name, country)
             for phrase in actor.anaphors:
-                for form in (phrase, _cap(phrase)):
+                for form in (phrase, cap(phrase)):
                     self._add(self.literals, form, Target("anaphor", actor.code))
         for person in data.persons.values():
             target = Target("person", person.roles[0].code, person.name)
@@ -193,9 +143,9 @@ class Matcher:
         # there, the faster the scan (see the lookahead below).
         upper_noun_re = trie_regex({v for v in variants if v[:1].isupper()})
         # "I" only in capitals, "us" only in lower case ("US" is the United States).
-        forms = {p for w in PRONOUNS if w not in ("i", "us") for p in (w, _cap(w))} | {"I", "us"}
+        forms = {p for w in PRONOUNS if w not in ("i", "us") for p in (w, cap(w))} | {"I", "us"}
         pron = "|".join(sorted(forms, key=len, reverse=True))
-        dets = "|".join(sorted({p for w in DETERMINERS for p in (w, _cap(w))}))
+        dets = "|".join(sorted({p for w in DETERMINERS for p in (w, cap(w))}))
         names_re = trie_regex(self.names)
         # Most word starts are lower-case words that begin no phrase; a lookahead that admits
         # only capitals and the few lower-case first words any phrase has makes the engine
@@ -290,6 +240,12 @@ class Matcher:
                 out.append(raw)
         kept = [r for r in out if r.kind not in ("honorific", "not_actor")]
         for raw in kept:
+            if raw.kind in ("title", "group") and FORMER_RE.search(text, max(0, raw.start - 12), raw.start):
+                raw.active = False  # "former Ukrainian foreign minister", "ex-president": no holder
+                raw.person = None
+        if any(r.kind == "title" for r in kept):
+            kept = named_after_titles(kept, text, end)
+        for raw in kept:
             if raw.kind == "demonym":
                 continue
             back = max(0, raw.start - 30)
@@ -335,10 +291,10 @@ class Matcher:
         if match.start("hon") >= 0:
             return [Raw(match.start("hon"), match.end("hon"), "honorific", None)]
         if match.start("bnoun") >= 0:
-            if match.group("bdet").lower() == "the" and _norm(match.group("bnoun")) in self.literals:
+            if match.group("bdet").lower() == "the" and norm(match.group("bnoun")) in self.literals:
                 # "the State Department", "the Foreign Office": a metonym, not a bare group.
                 return [self._literal(match, text, on, poss, "bnoun")]
-            noun = _norm(match.group("bnoun")).lower()
+            noun = norm(match.group("bnoun")).lower()
             key = self.noun_title.get(noun)
             role = self.data.titles[key].role if key else self.noun_group.get(noun)
             det = match.group("bdet").lower()
@@ -362,11 +318,11 @@ class Matcher:
 
     def _literal(self, match: re.Match[str], text: str, on: date | None, poss: bool, group: str = "lit") -> Raw:
         start, end = match.span(group)
-        surface = _norm(match.group(group)) if group != "lit" else match.group(group)
+        surface = norm(match.group(group)) if group != "lit" else match.group(group)
         key = (surface, on)
         found = self._literal_cache.get(key)
         if found is None:
-            targets = self.literals.get(surface) or self.literals[_norm(surface)]
+            targets = self.literals.get(surface) or self.literals[norm(surface)]
             target = self.pick_person(targets, on) if targets[0].kind == "person" else targets[0]
             if target.kind == "person":
                 code, role, title, active = self.person_on(target.person, on)  # type: ignore[arg-type]
@@ -392,10 +348,10 @@ class Matcher:
         self, match: re.Match[str], pre_group: str, noun_group: str, on: date | None, poss: bool
     ) -> list[Raw]:
         """A prefix and a title or group noun; "Putin's spokesman" is two mentions, Putin and his spokesman."""
-        pre = _norm(match.group(pre_group))
+        pre = norm(match.group(pre_group))
         if pre_group == "pre" and match.start("noun2") >= 0:
             noun_group = "noun2"  # "foreign ministry officials": the last noun is the head
-        noun = _norm(match.group(noun_group)).lower()
+        noun = norm(match.group(noun_group)).lower()
         table = self.prefixes if pre_group == "pre" else None
         if table is not None:
             targets = table[pre]

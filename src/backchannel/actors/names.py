@@ -1,0 +1,112 @@
+"""Text helpers of the matcher: spellings, and personal names the dictionary does not know.
+
+Kept apart from ``matcher`` so each stays small: these work on plain strings and raw
+matches and need no dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+# A personal name right after a title: one to four capitalised words ("Sergei Ryabkov",
+# "Jean-Noël Barrot", "Mohammed bin Abdulrahman Al Thani"), optionally after a comma.
+_NAME_AFTER = re.compile(
+    r"[^\S\n]*,?[^\S\n]+((?:[A-Z][\w'’-]*[a-z\u00e0-\u024f][\w'’-]*|[A-Z]\.)"
+    r"(?:[^\S\n]+(?:[A-Z][\w'’-]*[a-z\u00e0-\u024f][\w'’-]*|[A-Z]\.|bin|al|de|da|von|van|der|le|la)){0,3})(?![\w])"
+)
+FORMER_RE = re.compile(r"(?<![\w])(?:former|Former|ex-|Ex-|then-|Then-)[^\S\n]*\Z")
+_NAME_STOP_WORDS = (
+    "The A An And But Or On In At For To Of From By With As After Before During Since While When If This That "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December He She It They We Mr Mrs Ms Dr Sir President Minister Prime Secretary "
+    "League Council Office Ministry Palace House Party Front Forces Union Commission Summit Agreement Plan"
+)
+_NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+_APOSTROPHES = "'’"
+
+
+def fold(text: str) -> str:
+    """ASCII spelling of a name ("Erdoğan" -> "Erdogan"), so both spellings match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
+
+
+_MINOR = frozenset({"of", "for", "the", "to", "in", "on", "and"})
+
+
+def case_variants(noun: str) -> set[str]:
+    """The spellings a lower-case noun phrase appears in: as is, capitalised, title case, and
+    upper case for short ones ("pm", "mfa")."""
+    words = noun.split()
+    title = " ".join(w if w in _MINOR and i else cap(w) for i, w in enumerate(words))
+    title = "-".join(cap(part) for part in title.split("-")) if "-" in title else title
+    out = {noun, cap(noun), title}
+    if len(noun) <= 4:
+        out.add(noun.upper())
+    return out
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(slots=True)
+class Raw:
+    """A match before coreference: a Mention in the making, plus what resolution needs."""
+
+    start: int
+    end: int
+    kind: str  # Mention kinds plus 'honorific', 'bare', 'anaphor', 'plural', 'not_actor'
+    code: str | None
+    person: str | None = None
+    role: str | None = None
+    title: str | None = None
+    active: bool = True
+    det: str | None = None  # for 'bare' and 'pronoun': the determiner or pronoun, lower case
+    possessive: bool = False
+    speaker: bool = False  # followed by a reporting verb ("Putin said") or after one ("said Putin")
+    locative: bool = False  # a place, not an actor acting: "talks in Moscow"
+    noun: str | None = None  # a group's head noun ("ministry"), for "the ministry" to find it
+
+
+def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
+    """A title before a name the dictionary lacks names that person: "Russian Deputy Foreign
+    Minister Alexander Pankin" is Pankin (RUS), and a later "Pankin said" is him too.
+
+    The text is trusted over the dictionary: a title followed by a name is that person
+    even when the dictionary gives the title to someone else on that day.
+    """
+    out: list[Raw] = []
+    surnames: dict[str, Raw] = {}
+    for index, raw in enumerate(raws):
+        if raw.kind == "title" and not raw.possessive and raw.code:
+            match = _NAME_AFTER.match(text, raw.end, end)
+            nxt = raws[index + 1].start if index + 1 < len(raws) else end
+            if match and match.end() <= nxt:
+                words = [w for w in match.group(1).split() if w not in _NAME_STOP]
+                if words and words == match.group(1).split():
+                    name = " ".join(words)
+                    raw = replace(raw, end=match.end(), kind="person", person=name)
+                    if len(words) > 1 and len(words[-1]) > 2:
+                        surnames[words[-1]] = raw
+        out.append(raw)
+    if not surnames:
+        return out
+    taken = [(r.start, r.end) for r in out]
+    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, surnames)) + r")(?:['’]s?)?(?![\w])")
+    for match in pattern.finditer(text, 0, end):
+        intro = surnames[match.group(1)]
+        start, stop = match.span(1)
+        if start <= intro.start or any(a < stop and start < b for a, b in taken):
+            continue
+        poss = match.end() > stop
+        out.append(replace(intro, start=start, end=stop, possessive=poss, speaker=False, locative=False))
+    out.sort(key=lambda r: r.start)
+    return out
