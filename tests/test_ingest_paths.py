@@ -39,6 +39,12 @@ def test_folder_without_and_with_recursion(tmp_path: Path) -> None:
     assert sorted(Path(s.location).name for s in deep) == ["a.txt", "b.md", "c.txt"]
 
 
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    write_tree(tmp_path)
+    sources, _ = expand([tmp_path, tmp_path / "a.txt", tmp_path / "sub" / ".." / "a.txt"], ReadOptions())
+    assert [Path(s.location).name for s in sources] == ["a.txt"]
+
+
 def test_missing_paths_and_bad_format_are_problems(tmp_path: Path) -> None:
     _, problems = expand([tmp_path / "nope.txt"], ReadOptions())
     assert problems == [Problem(str(tmp_path / "nope.txt"), "no such file or folder")]

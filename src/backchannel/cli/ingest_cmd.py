@@ -69,8 +69,11 @@ def ingest_cmd(
 ) -> None:
     """Read articles (HTML, text/Markdown, JSONL/CSV, RSS/Atom, WARC, URLs), clean and store them.
 
-    Texts shorter than the minimum are skipped; duplicates (same text, URL or id as a
-    stored article) are counted, not stored again, so re-running an ingest is safe.
+    PATH may be a file, a folder (--recursive for subfolders) or an http(s) URL of a page
+    or feed; the format comes from the file name or its first bytes unless --format says.
+    Texts under 200 characters or 30 words are skipped; duplicates (same text, URL or id
+    as a stored article) are counted, not stored again, so re-running an ingest is safe.
+    Each bad input is one line on stderr naming the file and line or record.
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
@@ -140,8 +143,8 @@ def ingest_cmd(
             console.print(f"nothing new: all {len(report.duplicates)} articles read are already stored.")
         else:
             err_console.print(
-                f"[red]error:[/red] nothing could be ingested (an article needs at least {MIN_CHARS} characters "
-                f"and {MIN_WORDS} words of text)."
+                f"[red]error:[/red] nothing could be ingested ({len(report.failed)} failed, {len(report.skipped)} "
+                f"skipped; an article needs at least {MIN_CHARS} characters and {MIN_WORDS} words of text)."
             )
             raise typer.Exit(1)
     if strict and report.failed:

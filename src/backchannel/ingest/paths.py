@@ -118,12 +118,12 @@ def expand(args: Iterable[str | Path], opts: ReadOptions) -> tuple[list[Source],
                         Problem(str(f), "not an article file type (name it with --format)", severity="skipped")
                     )
                     continue
-                if str(f) not in seen:
-                    seen.add(str(f))
+                if (key := str(f.resolve())) not in seen:
+                    seen.add(key)
                     sources.append(Source(str(f), fmt))
         elif path.is_file():
-            if text not in seen:
-                seen.add(text)
+            if (key := str(path.resolve())) not in seen:
+                seen.add(key)
                 sources.append(Source(text, opts.fmt if opts.fmt != "auto" else (format_of(path) or "sniff")))
         elif path.exists():
             problems.append(Problem(text, "not a regular file or folder"))
