@@ -69,11 +69,9 @@ def ingest_cmd(
 ) -> None:
     """Read articles (HTML, text/Markdown, JSONL/CSV, RSS/Atom, WARC, URLs), clean and store them.
 
-    PATH may be a file, a folder (--recursive for subfolders) or an http(s) URL of a page
-    or feed; the format comes from the file name or its first bytes unless --format says.
-    Texts under 200 characters or 30 words are skipped; duplicates (same text, URL or id
-    as a stored article) are counted, not stored again, so re-running an ingest is safe.
-    Each bad input is one line on stderr naming the file and line or record.
+    PATH may be a file, a folder (--recursive for subfolders) or an http(s) URL of a page or feed; the format comes from the file name or its first bytes unless --format says.
+
+    Texts under 200 characters or 30 words are skipped; duplicates (same text, URL or id as a stored article) are counted, not stored again, so re-running an ingest is safe. Each bad input is one line on stderr naming the file and line or record.
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
