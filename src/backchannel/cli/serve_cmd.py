@@ -31,7 +31,7 @@ def serve_cmd(
         err_console.print("[red]error:[/red] --token must be at least 12 characters (it guards writes)")
         raise typer.Exit(2)
     try:
-        web_app = create_app(db, token=token)
+        web_app = create_app(db, token=token, warm=True)
     except StoreError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -143,7 +143,7 @@ def api_signals(
 @router.get("/tracks", response_model=list[CellOut])
 def api_tracks(request: Request) -> list[CellOut]:
     """The overview: one cell per holder and issue that has signals, most reported first."""
-    ov = compute_overview(request.app.state.engine, request.app.state.cache)
+    ov = compute_overview(request.app.state.engine, request.app.state.cache, wait=True)
     return [CellOut(**c.to_json()) for c in sorted(ov.cells.values(), key=lambda c: (-c.signals, c.holder, c.issue))]
 
 

@@ -19,10 +19,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..report.names import holder_name, issue_label
 from ..store import open_db, resolve_db
 from .cache import Cache
 from .templating import make_templates
-from .tracking import index_label, issue_label
+from .tracking import index_label
+from .tracking import warm as warm_overview
 
 log = logging.getLogger(__name__)
 
@@ -160,11 +162,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error_page(request, 500, "The server could not show this page. The error is in the server log.")
 
 
-def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
+def create_app(db: str | None = None, *, token: str | None = None, warm: bool = False) -> FastAPI:
     """The dashboard and API over the database ``db`` (see ``store.resolve_db``).
 
     ``token`` enables ``POST /api/articles`` for clients that send it as a bearer token;
-    without one the server is read-only.
+    without one the server is read-only. ``warm`` starts computing the overview in the
+    background at once (``backchannel serve`` does, so the first visitor does not wait).
     """
     from .api import router as api_router
     from .pages import router as pages_router
@@ -189,7 +192,7 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     app.state.cache = Cache()
     app.state.templates = make_templates(HERE / "templates")
     app.state.templates.env.globals.update(
-        issue_label=issue_label, index_label=index_label, db_label=app.state.db_label
+        issue_label=issue_label, holder_name=holder_name, index_label=index_label, db_label=app.state.db_label
     )
     app.add_middleware(SecurityMiddleware)
     _install_error_handlers(app)
@@ -205,4 +208,6 @@ def create_app(db: str | None = None, *, token: str | None = None) -> FastAPI:
     async def health() -> HTMLResponse:
         return HTMLResponse("ok")
 
+    if warm:
+        warm_overview(engine, app.state.cache)
     return app

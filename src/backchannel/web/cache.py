@@ -24,18 +24,23 @@ FINGERPRINT_TTL = 2.0  # seconds a fingerprint is trusted before it is read agai
 
 
 class Cache:
-    """LRU over (fingerprint, key); thread-safe, since uvicorn runs sync routes in threads."""
+    """LRU over (fingerprint, key); thread-safe, since uvicorn runs sync routes in threads.
+
+    Concurrent requests for the same missing key compute it once: the others wait for
+    that result instead of repeating seconds of work.
+    """
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
         self._fingerprint: tuple[float, tuple] | None = None
 
     def fingerprint(self, engine: Engine) -> tuple:
         """What changes whenever articles, signals or clusters change (read at most every 2 s)."""
         now = time.monotonic()
-        with self._lock:
+        with self.lock:
             if self._fingerprint and now - self._fingerprint[0] < FINGERPRINT_TTL:
                 return self._fingerprint[1]
         with engine.connect() as conn:
@@ -43,25 +48,50 @@ class Cache:
             clu = conn.execute(select(func.count()).select_from(cluster_members)).scalar_one()
             art = conn.execute(select(func.count()).select_from(articles)).scalar_one()
         fp = (sig[0], sig[1], clu, art)
-        with self._lock:
+        with self.lock:
             self._fingerprint = (now, fp)
         return fp
 
-    def get(self, engine: Engine, key: Hashable, compute: Callable[[], V]) -> V:
-        """The cached value for ``key`` under the current data, computing it on a miss."""
+    def peek(self, engine: Engine, key: Hashable) -> Any | None:
+        """The value for ``key`` under the current data, or None (never computes)."""
         full = (self.fingerprint(engine), key)
-        with self._lock:
+        with self.lock:
             if full in self._items:
                 self._items.move_to_end(full)
                 return self._items[full]
-        value = compute()
-        with self._lock:
-            self._items[full] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+        return None
+
+    def put(self, engine: Engine, key: Hashable, value: Any) -> None:
+        self._store((self.fingerprint(engine), key), value)
+
+    def get(self, engine: Engine, key: Hashable, compute: Callable[[], V]) -> V:
+        """The cached value for ``key`` under the current data, computing it (once) on a miss."""
+        full = (self.fingerprint(engine), key)
+        with self.lock:
+            if full in self._items:
+                self._items.move_to_end(full)
+                return self._items[full]
+            flight = self._computing.setdefault(full, threading.Lock())
+        with flight:
+            with self.lock:
+                if full in self._items:
+                    return self._items[full]
+            try:
+                value = compute()
+                self._store(full, value)
+            finally:
+                with self.lock:
+                    self._computing.pop(full, None)
         return value
 
+    def _store(self, full: Hashable, value: Any) -> None:
+        with self.lock:
+            self._items[full] = value
+            self._items.move_to_end(full)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
     def clear(self) -> None:
-        with self._lock:
+        with self.lock:
             self._items.clear()
             self._fingerprint = None

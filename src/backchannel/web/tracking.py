@@ -1,26 +1,34 @@
 """Tracks and the overview for the pages and API, computed by ``backchannel.track`` and cached.
 
-The overview is one ``track.overview`` call plus the shifts of the cells that have any,
-arranged as a holders x issues grid. A tracker view is ``build_track`` over the stored
-signals of one holder and issue that pass the page's filters (date, channel, source,
-hedged); the stance filter applies to the signal list only, since the stance index is
-made of every stance. Both are cached until the store changes (see ``cache``).
+The overview reads every signal once, builds each holder x issue's monthly track with
+``track.build_track`` and derives from those tracks both the cells (as ``track.overview``
+does) and the recent shifts; the tracks go into the cache too, so opening a tracker from
+the overview costs nothing more. A tracker view with filters is ``build_track`` over the
+signals that pass them (date, channel, source, hedged); the stance filter applies to the
+signal list only, since the stance index is made of every stance.
+
+On a large store the overview takes seconds, so it is computed once per change of the
+data and, after a change, the previous one is shown (marked as updating) while the new
+one is computed in the background: a page never waits on a recomputation it can avoid.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..store.signals import query_signals
-from ..track import BY_VALUES, Cell, Shift, Track, build_track, compute_track, load_config, overview
+from ..store.signals import StoredSignal, query_signals
+from ..track import BY_VALUES, Cell, Shift, Track, build_track, compute_track, load_config
+from ..track.compute import SPARKLINE_MONTHS
 from .cache import Cache
 from .filters import SignalFilters
+
+log = logging.getLogger(__name__)
 
 RECENT_SHIFTS = 12
 
@@ -40,64 +48,144 @@ class Overview:
     cells: dict[tuple[str, str], Cell]
     shifts: list[ShiftRow]  # most recent first
     total_signals: int
+    stale: bool = False  # True: from before the latest change; a fresh one is being computed
+    tracks: dict[tuple[str, str], Track] = field(default_factory=dict, repr=False)
 
     def cell(self, holder: str, issue: str) -> Cell | None:
         return self.cells.get((holder, issue))
 
 
-@lru_cache(maxsize=1)
-def _issue_labels() -> dict[str, str]:
-    """Issue code -> label from the bundled issue files (``data/issues/*.yaml``)."""
-    from ..signals.lexicon import LexiconError, load_issue
+def cell_of(track: Track, signals: int) -> Cell:
+    """The overview cell of one monthly track (the same figures as ``track.overview``)."""
+    cfg = load_config()
+    if track.empty or track.totals is None or track.latest is None:
+        return Cell(track.holder, track.issue, signals, 0, None, None, None, None, None, "undated only", (), (), 0)
+    last = list(track.periods[-SPARKLINE_MONTHS:])
+    pub = next((p.public for p in reversed(track.periods) if p.public is not None), None)
+    priv = next((p.private for p in reversed(track.periods) if p.private is not None), None)
+    return Cell(
+        holder=track.holder,
+        issue=track.issue,
+        signals=signals,
+        reports=track.totals.reports,
+        latest_stance=track.latest.stance,
+        latest_day=track.latest.day,
+        index=track.totals.index,
+        public=pub,
+        private=priv,
+        label=cfg.label(track.totals.index),
+        sparkline=tuple(p.index for p in last),
+        sparkline_periods=tuple(p.label for p in last),
+        shifts=len(track.shifts),
+    )
 
-    folder = Path(str(resources.files("backchannel") / "data" / "issues"))
-    labels: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yaml")):
+
+def _build_overview(engine: Engine) -> Overview:
+    groups: dict[tuple[str, str], list[StoredSignal]] = defaultdict(list)
+    for s in query_signals(engine):
+        groups[(s.signal.holder, s.signal.issue)].append(s)
+    cfg = load_config()
+    tracks = {pair: build_track(stored, *pair, by="month", config=cfg) for pair, stored in groups.items()}
+    cells = {pair: cell_of(t, len(groups[pair])) for pair, t in tracks.items()}
+    by_holder: dict[str, int] = defaultdict(int)
+    for (holder, _), c in cells.items():
+        by_holder[holder] += c.signals
+    shifts: list[ShiftRow] = []
+    for (holder, issue), t in tracks.items():
+        starts = {p.label: p.start for p in t.periods}
+        shifts.extend(ShiftRow(holder, issue, s, starts[s.period]) for s in t.shifts if s.period in starts)
+    shifts.sort(key=lambda r: (r.start, abs(r.shift.change)), reverse=True)
+    return Overview(
+        holders=sorted(by_holder, key=lambda h: (-by_holder[h], h)),
+        issues=sorted({issue for _, issue in cells}),
+        cells=cells,
+        shifts=shifts[:RECENT_SHIFTS],
+        total_signals=sum(by_holder.values()),
+        tracks=tracks,
+    )
+
+
+class _Refresher:
+    """At most one background recomputation of the overview at a time, per cache."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+        self.last: Overview | None = None
+
+
+def _refresher(cache: Cache) -> _Refresher:
+    with cache.lock:
+        if not hasattr(cache, "_overview_refresher"):
+            cache._overview_refresher = _Refresher()  # type: ignore[attr-defined]
+        return cache._overview_refresher  # type: ignore[attr-defined]
+
+
+def compute_overview(engine: Engine, cache: Cache, *, wait: bool = False) -> Overview:
+    """The overview for the current data; the previous one (``stale``) while a new one is computed.
+
+    ``wait`` computes in this thread when no fresh overview is cached (the API and
+    tests use it, so they always see current figures).
+    """
+    ref = _refresher(cache)
+    fresh = cache.peek(engine, ("overview",))
+    if fresh is not None:
+        return fresh
+    if wait or ref.last is None:
+        ov = cache.get(engine, ("overview",), lambda: _build_overview(engine))
+        ref.last = ov
+        _cache_tracks(engine, cache, ov)
+        return ov
+    with ref.lock:
+        start = not ref.running
+        ref.running = True
+    if start:
+        threading.Thread(target=_refresh, args=(engine, cache, ref), daemon=True, name="overview-refresh").start()
+    last = ref.last
+    return Overview(last.holders, last.issues, last.cells, last.shifts, last.total_signals, stale=True)
+
+
+def _refresh(engine: Engine, cache: Cache, ref: _Refresher) -> None:
+    try:
+        ov = cache.get(engine, ("overview",), lambda: _build_overview(engine))
+        ref.last = ov
+        _cache_tracks(engine, cache, ov)
+    except Exception:  # the page keeps showing the previous overview; the log says why
+        log.exception("recomputing the overview failed")
+    finally:
+        with ref.lock:
+            ref.running = False
+
+
+def _cache_tracks(engine: Engine, cache: Cache, ov: Overview) -> None:
+    unfiltered = SignalFilters()
+    for (holder, issue), track in ov.tracks.items():
+        cache.put(engine, _track_key(holder, issue, unfiltered, "month"), track)
+
+
+def warm(engine: Engine, cache: Cache) -> threading.Thread:
+    """Compute the overview in a background thread (at server start, before the first visit)."""
+    ref = _refresher(cache)
+
+    def run() -> None:
         try:
-            item = load_issue(path)
-        except LexiconError:  # the extractor reports a broken file; here the code is shown instead
-            continue
-        labels[item.code] = item.label
-    return labels
+            ref.last = compute_overview(engine, cache, wait=True)
+        except Exception:
+            log.exception("computing the overview at start failed")
+
+    thread = threading.Thread(target=run, daemon=True, name="overview-warm")
+    thread.start()
+    return thread
 
 
-def issue_label(code: str) -> str:
-    """A readable name for an issue code (its lexicon label, else the code spelled out)."""
-    return _issue_labels().get(code) or code.replace("_", " ")
-
-
-def compute_overview(engine: Engine, cache: Cache) -> Overview:
-    def build() -> Overview:
-        cells = overview(engine)
-        by_holder: dict[str, int] = {}
-        issues: set[str] = set()
-        for c in cells:
-            by_holder[c.holder] = by_holder.get(c.holder, 0) + c.signals
-            issues.add(c.issue)
-        shifts: list[ShiftRow] = []
-        for c in cells:
-            if not c.shifts:
-                continue
-            t = cached_track(engine, cache, c.holder, c.issue, SignalFilters(), "month")
-            starts = {p.label: p.start for p in t.periods}
-            shifts.extend(ShiftRow(c.holder, c.issue, s, starts[s.period]) for s in t.shifts if s.period in starts)
-        shifts.sort(key=lambda r: (r.start, abs(r.shift.change)), reverse=True)
-        return Overview(
-            holders=sorted(by_holder, key=lambda h: (-by_holder[h], h)),
-            issues=sorted(issues),
-            cells={(c.holder, c.issue): c for c in cells},
-            shifts=shifts[:RECENT_SHIFTS],
-            total_signals=sum(by_holder.values()),
-        )
-
-    return cache.get(engine, ("overview",), build)
+def _track_key(holder: str, issue: str, f: SignalFilters, by: str) -> tuple:
+    return ("track", holder, issue, f.since, f.until, f.channel, f.source, f.hedged, by)
 
 
 def cached_track(engine: Engine, cache: Cache, holder: str, issue: str, f: SignalFilters, by: str) -> Track:
     """The track of ``holder`` on ``issue`` under the filters (all but stance), cached."""
     if by not in BY_VALUES:
         raise ValueError(f"by must be one of {', '.join(BY_VALUES)}")
-    key = ("track", holder, issue, f.since, f.until, f.channel, f.source, f.hedged, by)
 
     def build() -> Track:
         if f.channel is None and f.source is None and f.hedged is None:
@@ -108,7 +196,7 @@ def cached_track(engine: Engine, cache: Cache, holder: str, issue: str, f: Signa
         )  # fmt: skip
         return build_track(stored, holder, issue, since=f.since, until=f.until, by=by, config=load_config())  # type: ignore[arg-type]
 
-    return cache.get(engine, key, build)
+    return cache.get(engine, _track_key(holder, issue, f, by), build)
 
 
 def index_label(value: float | None) -> str:

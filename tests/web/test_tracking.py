@@ -1,0 +1,82 @@
+"""The overview and track cache: figures match the tracker, stale-while-updating, single flight."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from backchannel.records import Signal
+from backchannel.store import open_db
+from backchannel.store.articles import get_article
+from backchannel.store.signals import replace_signals
+from backchannel.track import overview
+from backchannel.web.cache import Cache
+from backchannel.web.filters import SignalFilters
+from backchannel.web.tracking import cached_track, compute_overview
+
+
+def test_overview_cells_equal_the_trackers_overview(store_path) -> None:
+    engine = open_db(store_path)
+    ov = compute_overview(engine, Cache(), wait=True)
+    expected = {(c.holder, c.issue): c for c in overview(engine)}
+    assert ov.cells == expected
+    assert ov.holders[0] == "RUS" and ov.total_signals == 17
+
+
+def test_overview_tracks_are_reused_by_the_tracker(store_path) -> None:
+    engine = open_db(store_path)
+    cache = Cache()
+    ov = compute_overview(engine, cache, wait=True)
+    t = cached_track(engine, cache, "RUS", "ceasefire", SignalFilters(), "month")
+    assert t is ov.tracks[("RUS", "ceasefire")]
+
+
+def test_after_a_change_the_previous_overview_is_shown_while_the_new_one_is_computed(writable_store) -> None:
+    engine = open_db(writable_store)
+    cache = Cache()
+    first = compute_overview(engine, cache)
+    assert not first.stale and first.cell("UKR", "negotiations").signals == 2
+    article = get_article(engine, "daily-jun")
+    sentence = "In public the Kremlin again rejected a truce."
+    start = article.text.index(sentence)
+    extra = Signal("daily-jun", sentence, start, start + len(sentence), "UKR", "negotiations", "open", "public")
+    replace_signals(engine, {"daily-jun": [extra]}, extractor="test")
+    cache.clear()
+    second = compute_overview(engine, cache)
+    assert second.stale and second.cell("UKR", "negotiations").signals == 2
+    deadline = time.monotonic() + 10
+    while True:
+        now = compute_overview(engine, cache)
+        if not now.stale:
+            break
+        assert time.monotonic() < deadline, "the overview was never recomputed"
+        time.sleep(0.05)
+    assert now.cell("UKR", "negotiations").signals == 2  # one removed (daily-jun's own), one added
+    assert now.cell("RUS", "ceasefire").signals == 10
+
+
+def test_concurrent_misses_compute_once(store_path) -> None:
+    engine = open_db(store_path)
+    cache = Cache()
+    calls = []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.3)
+        return 42
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get(engine, "k", slow))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42, 42, 42, 42] and len(calls) == 1
+
+
+def test_cache_is_bounded(store_path) -> None:
+    engine = open_db(store_path)
+    cache = Cache(size=3)
+    for i in range(5):
+        cache.get(engine, i, lambda i=i: i)
+    assert cache.peek(engine, 0) is None and cache.peek(engine, 4) == 4
