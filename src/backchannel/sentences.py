@@ -147,6 +147,7 @@ _OPENERS = frozenset(
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?$")
+_GLUED_LINK = re.compile(r"\b(?:Read more|Read More|READ MORE)(?=\s+[A-Z“\"‘'])")
 _BULLET = re.compile(r"^(?:[-*•–—▪·]|\d{1,2}[.)])\s+")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 
@@ -216,16 +217,24 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]`` (one paragraph) as stripped, non-empty spans."""
+    """Sentences of ``text[start:end]`` (one paragraph) as stripped, non-empty spans.
+
+    A page's "Read more" link glued between a headline and the next sentence also ends
+    a sentence, so the link text stays out of the sentence that follows it.
+    """
     end = len(text) if end is None else end
+    cuts = [
+        m.end()
+        for m in _CANDIDATE.finditer(text, start, end)
+        if m.end() < end and _is_boundary(text, m.start(), m.end())
+    ]
+    cuts += [m.end() for m in _GLUED_LINK.finditer(text, start, end) if m.end() < end]
     out: list[Span] = []
     cur = start
-    for m in _CANDIDATE.finditer(text, start, end):
-        if m.end() >= end:
-            break
-        if _is_boundary(text, m.start(), m.end()):
-            _add(text, cur, m.end(), out)
-            cur = m.end()
+    for cut in sorted(set(cuts)):
+        if cut > cur:
+            _add(text, cur, cut, out)
+            cur = cut
     _add(text, cur, end, out)
     return out
 

@@ -124,6 +124,7 @@ class StanceCues:
     polar: tuple[Cue, ...]  # kind open/opposed, negation applied
     conditions: tuple[Cue, ...]  # strong conditional cues and marker+terms pairs
     negations: tuple[Cue, ...]
+    issue_polar: tuple[Cue, ...] = ()  # the polar cues that are the issue's own phrasings ("neutrality")
 
 
 def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
@@ -180,7 +181,9 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         conditions = [c for c in conditions if _near(sentence, c, terms, cues.cue_window)]
     polar.sort(key=lambda c: c.start)
     conditions.sort(key=lambda c: c.start)
-    return StanceCues(tuple(polar), tuple(conditions), tuple(negations))
+    own = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
+    issue_polar = tuple(c for c in polar if (c.start, c.end) in own or any(a < c.end and c.start < b for a, b in own))
+    return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar)
 
 
 def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:

@@ -15,6 +15,7 @@ from datetime import date
 
 from ..records import Article
 from ..sentences import Split
+from ..timeexpr import time_expressions
 from .analysis import inside
 from .holders import _FIRST_PERSON_RE, FIRST_PERSON, Actorish
 from .lexicon import Lexicon
@@ -23,6 +24,10 @@ _LABEL = re.compile(r"^([^:“”\"()\n]{2,90}):\s+\S")
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question|Journalist|Reporter|Moderator|Host|Interviewer|Audience)\b", re.I)
 # A speaker label that names a person the dictionary does not know (a journalist).
 _NAME_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+$")
+_READOUT = re.compile(
+    r"\b(?:readout|spoke with|spoke by phone|call with|phone call|telephone|met with|meeting|talks|expert groups?)\b",
+    re.I,
+)
 _AND = re.compile(r"^\s*(?:and|&)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)»]\s*$")
 _KINDS = ("country", "person", "title", "group", "demonym", "pronoun")
@@ -49,6 +54,10 @@ class DocContext:
     labelled: list[bool]  # per paragraph: whether it opens with a speaker label
     mentions: list[list[Actorish]]  # per sentence, offsets relative to the sentence
     last_speaker: Actorish | None = None
+    voice: Actorish | None = None  # the actor an official text speaks for (from its outlet)
+    transcript: bool = False  # turns labelled with speakers ("Vladimir Putin: ...")
+    readout: bool = False  # an official account of a call or meeting (other sides' words were private)
+    doc_date: str | None = None  # an official text's own date: its first time expression, else publication
     _codes_before: list[list[str]] = field(default_factory=list)
 
     def paragraph_of(self, sentence_index: int) -> int:
@@ -120,7 +129,21 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
                 recent.remove(m.code)
             recent.insert(0, m.code)
         codes_before.append(pair + [c for c in recent if c not in pair] if pair else list(recent))
-    return DocContext(on, parts, skip, speaker_of, labelled, mentions, None, codes_before)
+    first = parts.paragraphs[0].of(text) if parts.paragraphs else ""
+    readout = doc_voice is not None and _READOUT.search(first + " " + (article.title or "")) is not None
+    doc_date = _document_date(text, parts, on) if doc_voice is not None else None
+    return DocContext(
+        on, parts, skip, speaker_of, labelled, mentions, None, doc_voice, any(labelled), readout, doc_date, codes_before
+    )
+
+
+def _document_date(text: str, parts: Split, published: date | None) -> str | None:
+    """The date an official text reports on: the first dated expression of its opening, else its publication date."""
+    for span in parts.sentences[:3]:
+        for expr in time_expressions(span.of(text), published):
+            if expr.value and not expr.vague:
+                return expr.value
+    return published.isoformat() if published else None
 
 
 def _document_voice(lex: Lexicon, article: Article) -> Actorish | None:

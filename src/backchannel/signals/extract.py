@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..records import Article, Signal
 from ..sentences import split
-from ..timeexpr import time_expressions
 from .analysis import Cue, finditer, inside, issue_hits, quote_spans, stance_cues
+from .attributes import channel_of, confidence, decide_stance, fill_when, hedged_of, source_of, when_of
 from .context import DocContext, Topic, build_context, sentence_actors
 from .holders import Actorish, Attribution, attribution, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
@@ -55,6 +55,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         raise ExtractionError(f"article {article.id!r}: text has no sentences (no words in it)")
     ctx = build_context(lex, article, parts)
     out: list[Signal] = []
+    where: list[int] = []  # sentence index of each signal in ``out``
     topic: Topic | None = None
     recent: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, issues) of signal sentences
     for i, span in enumerate(parts.sentences):
@@ -66,6 +67,8 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         sentence = span.of(text)
         if _QUESTION_END.search(sentence):
             continue  # a question states no position (and in a transcript it is the journalist's)
+        if lex.cues.debris is not None and lex.cues.debris.search(sentence):
+            continue
         hits = issue_hits(lex, sentence)
         carried = ""
         if not hits:
@@ -84,6 +87,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             )
         found = _dedupe(found)
         for f in found:
+            where.append(i)
             out.append(
                 Signal(
                     article_id=article.id,
@@ -108,7 +112,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             ctx.last_speaker = attr.speaker or ctx.last_speaker
         elif attr.speaker is not None:
             ctx.last_speaker = attr.speaker
-    return out
+    return fill_when(out, where, ctx)
 
 
 def _topic_hits(
@@ -227,31 +231,6 @@ def _side(code: str) -> Actorish:
     return Actorish(0, 0, "", code, None, "country", None)
 
 
-def _stance(sc, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
-    after = [c for c in sc.polar if c.start >= holder_pos] or list(sc.polar)
-    why = []
-    if not after:
-        if not sc.conditions:
-            return "open", []  # only a proposal's author, whose stance the caller sets
-        cond = sc.conditions[0]
-        return "conditional", [f"stance: conditional ({cond.text!r})"]
-    primary = after[0]
-    if primary.kind == "open" and len(after) > 1 and after[1].kind == "opposed" and after[1].start - primary.end <= 12:
-        primary = after[1]  # "ready to keep fighting", "willing to continue the war"
-    why.append(f"stance: {primary.kind} ({primary.text!r})")
-    if primary.kind == "open" and sc.conditions:
-        why.append(f"condition: {sc.conditions[0].text!r}")
-        return "conditional", why
-    if primary.kind == "opposed":
-        later_open = [c for c in after if c.kind == "open" and c.start > primary.end]
-        if later_open and re.search(
-            r"\b(?:but|while|yet|although|only)\b", sentence[primary.end : later_open[0].start]
-        ):
-            why.append(f"partial acceptance: {later_open[0].text!r}")
-            return "conditional", why
-    return primary.kind, why
-
-
 def _record(
     lex: Lexicon,
     ctx: DocContext,
@@ -271,87 +250,23 @@ def _record(
         f"{term!r}" + (" while it is the topic" if carried else "") if term else "carried from the previous sentence"
     )
     why = [f"issue: {code} ({named})", f"holder: {head.code} ({how})"]
-    stance, swhy = _stance(sc, head.end, sentence)
+    stance, swhy = decide_stance(sc, head.end, sentence)
     speaker = attr.speaker
-    claim_about_other = attr.claim and speaker is not None and speaker.code != head.code
-    if claim_about_other and stance == "open":
+    if attr.claim and speaker is not None and speaker.code != head.code and stance == "open":
         stance = "opposed"
         swhy.append("claim about the other side")
     why += swhy
-    # source
-    first_person = head.kind == "first_person"
-    if attr.source_cue is not None and (speaker is None or speaker.code != head.code):
-        source = attr.source_cue.kind
-        why.append(f"source: {source} ({attr.source_cue.text!r})")
-    elif speaker is not None and head is not speaker:
-        source = "holder" if speaker.code == head.code else "third_party"
-        why.append(f"source: {source} (speaker {speaker.text!r})")
-    elif first_person or head.kind in ("person", "title", "group", "pronoun") or (speaker is not None):
-        source = "holder"
-    else:
-        source = "author"
-    # channel
-    private = finditer(lex.cues.channel.get("private"), sentence, "private")
-    public = finditer(lex.cues.channel.get("public"), sentence, "public")
-    if private:
-        channel = "private"
-        why.append(f"channel: private ({private[0].text!r})")
-    elif source == "holder" and (public or attr.verb is not None or quotes or first_person):
-        channel = "public"
-        why.append("channel: public (" + (repr(public[0].text) if public else "on-record words") + ")")
-    elif public and source in ("author",) and not attr.verb:
-        channel = "public"
-        why.append(f"channel: public ({public[0].text!r})")
-    else:
-        channel = "unknown"
-    # hedging: the article's doubt, outside quotes; modals only when not the holder's own words
-    hedges = [c for c in finditer(lex.cues.hedge, sentence, "hedge") if not inside(c.start, quotes)]
-    if source != "holder":
-        hedges += [c for c in finditer(lex.cues.hedge_modal, sentence, "hedge") if not inside(c.start, quotes)]
-        if (
-            attr.verb is not None
-            and lex.cues.hedge_reporting is not None
-            and lex.cues.hedge_reporting.fullmatch(attr.verb.text)
-        ):
-            hedges.append(attr.verb)
-    hedged = bool(hedges)
-    if hedged:
-        why.append(f"hedged ({hedges[0].text!r})")
-    when = _when(ctx, index, sentence, attr, source, head, topic)
+    source, reason = source_of(lex, ctx, sentence, sc, attr, head)
+    why.append(reason)
+    channel, reason = channel_of(lex, ctx, sentence, quotes, attr, head, source)
+    if reason:
+        why.append(reason)
+    hedged, reason = hedged_of(lex, sentence, quotes, attr, source)
+    if reason:
+        why.append(reason)
+    when = when_of(ctx, sentence, attr, source)
+    if when:
+        why.append(f"when: {when}")
     person = head.person or (speaker.person if speaker is not None and speaker.code == head.code else None)
-    conf = _confidence(sc, head, how, carried, attr, stance)
+    conf = confidence(sc, head, how, carried, attr, stance)
     return _Found(head.code, code, stance, channel, source, hedged, when, person, conf, why)
-
-
-def _when(
-    ctx: DocContext, index: int, sentence: str, attr: Attribution, source: str, head: Actorish, topic: Topic | None
-):
-    exprs = [e for e in time_expressions(sentence, ctx.published) if e.value and not e.vague]
-    if source == "third_party":
-        lo, hi = attr.content
-        exprs = [e for e in exprs if lo <= e.start < hi]
-    if exprs:
-        anchor = attr.verb.start if attr.verb is not None else 0
-        return min(exprs, key=lambda e: abs(e.start - anchor)).value
-    if topic is not None and topic.when and topic.holder == head.code and ctx.paragraph_of(index) == topic.paragraph:
-        return topic.when
-    return None
-
-
-def _confidence(sc, head: Actorish, how: str, carried: str, attr: Attribution, stance: str) -> float:
-    conf = 0.6
-    if sc.polar:
-        conf += 0.1
-    if head.kind in ("person", "title", "group", "country", "first_person"):
-        conf += 0.05
-    if how.startswith("first actor"):
-        conf -= 0.15
-    if carried == "carried":
-        conf -= 0.2
-    elif carried == "context":
-        conf -= 0.1
-    if stance == "conditional" and not sc.polar:
-        conf -= 0.1
-    if attr.verb is not None:
-        conf += 0.05
-    return max(0.05, min(0.95, conf))

@@ -35,6 +35,7 @@ CUE_FAMILIES = (
     "reporting",
     "claims",
     "calls",
+    "speech_acts",
     "both_sides",
     "continuation",
     "debris",
@@ -84,6 +85,7 @@ class Cues:
     reporting: re.Pattern[str] | None
     claims: re.Pattern[str] | None
     calls: re.Pattern[str] | None
+    speech_acts: re.Pattern[str] | None
     both_sides: re.Pattern[str] | None
     continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
@@ -251,6 +253,7 @@ def load_cues(path: Path) -> Cues:
         reporting=family("reporting"),
         claims=family("claims"),
         calls=family("calls"),
+        speech_acts=family("speech_acts"),
         both_sides=family("both_sides"),
         continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),

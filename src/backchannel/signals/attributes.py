@@ -1,0 +1,190 @@
+"""The attributes of one signal once its holder is known: stance, source, channel, hedging, time.
+
+Each function returns its value with the reason (for the signal's ``why``), following
+the spec's decisions: the object decides the stance ("accept neutrality" is opposed to
+NATO membership), the article credits a source, a named official's on-the-record words
+are public, ``hedged`` is the article's doubt and not the holder's tentativeness, and
+``when`` is the holder's act, never a third party's claim about it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..records import Signal
+from ..timeexpr import time_expressions
+from .analysis import Cue, StanceCues, finditer, inside
+from .context import DocContext
+from .holders import Actorish, Attribution
+from .lexicon import Lexicon
+
+_NEAR = 3  # sentences within which a news report's dated act carries to the same holder
+_CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
+
+
+def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
+    """The stance toward the issue from the cues after the holder (all cues when none follow)."""
+    after = [c for c in sc.polar if c.start >= holder_pos] or list(sc.polar)
+    if not after:
+        if not sc.conditions:
+            return "open", []  # only a proposal's author, whose stance the caller sets
+        return "conditional", [f"stance: conditional ({sc.conditions[0].text!r})"]
+    primary = after[0]
+    own = [c for c in after if c in sc.issue_polar]
+    if own and own[0] is not primary:
+        primary = own[0]  # the issue's own phrasing decides: "ready to accept neutrality" is opposed to NATO entry
+    elif (
+        primary.kind == "open" and len(after) > 1 and after[1].kind == "opposed" and after[1].start - primary.end <= 12
+    ):
+        primary = after[1]  # "ready to keep fighting", "willing to continue the war"
+    why = [f"stance: {primary.kind} ({primary.text!r})"]
+    if primary.kind == "open" and sc.conditions:
+        why.append(f"condition: {sc.conditions[0].text!r}")
+        return "conditional", why
+    if primary.kind == "opposed":
+        later_open = [c for c in after if c.kind == "open" and c.start > primary.end and c not in sc.issue_polar]
+        if later_open and _CONTRAST.search(sentence, primary.end, later_open[0].start):
+            why.append(f"partial acceptance: {later_open[0].text!r}")
+            return "conditional", why
+    return primary.kind, why
+
+
+def _speech_act(lex: Lexicon, sentence: str, sc: StanceCues) -> Cue | None:
+    """The first stance cue that is something said or done on the record ("rejected", "agreed")."""
+    acts = finditer(lex.cues.speech_acts, sentence, "act")
+    for c in sc.polar:
+        for a in acts:
+            if a.start < c.end and c.start < a.end:
+                return a
+    return None
+
+
+def source_of(
+    lex: Lexicon, ctx: DocContext, sentence: str, sc: StanceCues, attr: Attribution, head: Actorish
+) -> tuple[str, str]:
+    """Whom the article credits: a source cue, the speaker's side, the document's voice, or itself."""
+    speaker = attr.speaker
+    if attr.source_cue is not None and (speaker is None or speaker.code != head.code):
+        return attr.source_cue.kind, f"source: {attr.source_cue.kind} ({attr.source_cue.text!r})"
+    if speaker is not None and head is not speaker:
+        kind = "holder" if speaker.code == head.code else "third_party"
+        return kind, f"source: {kind} (speaker {speaker.text!r})"
+    if head.kind == "first_person" or speaker is not None:
+        return "holder", "source: holder (own words)"
+    voice = ctx.voice
+    if voice is not None and not ctx.transcript:
+        if voice.code == head.code:
+            return "holder", f"source: holder (a statement of {voice.text!r})"
+        return "third_party", f"source: third_party (reported by {voice.text!r})"
+    act = _speech_act(lex, sentence, sc)
+    if act is not None and head.kind in ("person", "title", "group", "pronoun"):
+        return "holder", f"source: holder (a named official's act: {act.text!r})"
+    return "author", "source: author"
+
+
+def channel_of(
+    lex: Lexicon,
+    ctx: DocContext,
+    sentence: str,
+    quotes: list[tuple[int, int]],
+    attr: Attribution,
+    head: Actorish,
+    source: str,
+) -> tuple[str, str | None]:
+    """Public when the holder's side speaks on the record, private on back-channel cues, else unknown."""
+    private = finditer(lex.cues.channel.get("private"), sentence, "private")
+    if private:
+        return "private", f"channel: private ({private[0].text!r})"
+    public = finditer(lex.cues.channel.get("public"), sentence, "public")
+    own_words = attr.verb is not None or bool(quotes) or head.kind == "first_person"
+    if source == "holder" and (public or own_words):
+        return "public", "channel: public (" + (repr(public[0].text) if public else "on-record words") + ")"
+    if source == "holder" and ctx.voice is not None and ctx.voice.code == head.code:
+        return "public", f"channel: public (an official text of {ctx.voice.text!r})"
+    if source == "third_party" and ctx.voice is not None and attr.speaker is None and ctx.readout:
+        return "private", "channel: private (a readout of a call or meeting)"
+    if public and source == "author" and attr.verb is None:
+        return "public", f"channel: public ({public[0].text!r})"
+    return "unknown", None
+
+
+def hedged_of(
+    lex: Lexicon, sentence: str, quotes: list[tuple[int, int]], attr: Attribution, source: str
+) -> tuple[bool, str | None]:
+    """The article's doubt, outside quotes; modals and belief verbs only when not the holder's own words."""
+    hedges = [c for c in finditer(lex.cues.hedge, sentence, "hedge") if not inside(c.start, quotes)]
+    if source != "holder":
+        hedges += [c for c in finditer(lex.cues.hedge_modal, sentence, "hedge") if not inside(c.start, quotes)]
+        belief = lex.cues.hedge_reporting
+        if attr.verb is not None and belief is not None and belief.fullmatch(attr.verb.text):
+            hedges.append(attr.verb)
+    if not hedges:
+        return False, None
+    return True, f"hedged ({hedges[0].text!r})"
+
+
+def when_of(ctx: DocContext, sentence: str, attr: Attribution, source: str) -> str | None:
+    """The time expression of the holder's act: nearest the reporting verb; for third-party reports, in the content."""
+    exprs = [e for e in time_expressions(sentence, ctx.published) if e.value and not e.vague]
+    if source == "third_party" and attr.verb is not None:
+        lo, hi = attr.content
+        exprs = [e for e in exprs if lo <= e.start < hi]
+    if not exprs:
+        return None
+    anchor = attr.verb.start if attr.verb is not None else 0
+    return min(exprs, key=lambda e: abs(e.start - anchor)).value
+
+
+def confidence(sc: StanceCues, head: Actorish, how: str, carried: str, attr: Attribution, stance: str) -> float:
+    """A score in [0, 1]: higher for a direct stance cue, a named holder and a reporting verb."""
+    conf = 0.6
+    if sc.polar:
+        conf += 0.1
+    if head.kind in ("person", "title", "group", "country", "first_person"):
+        conf += 0.05
+    if how in ("proposer",):
+        conf -= 0.15
+    if carried == "carried":
+        conf -= 0.2
+    elif carried == "context":
+        conf -= 0.1
+    if stance == "conditional" and not sc.polar:
+        conf -= 0.1
+    if attr.verb is not None:
+        conf += 0.05
+    return max(0.05, min(0.95, conf))
+
+
+def fill_when(signals: list[Signal], where: list[int], ctx: DocContext) -> list[Signal]:
+    """Give undated signals the date of the same holder's dated act nearby.
+
+    The spec's rule (a quote continuing a statement dated in the previous sentence of the
+    paragraph carries that date) generalised: within a paragraph the last dated signal of
+    the holder; in an official text (a readout, a statement) the date the text gave last;
+    in a news report the nearest dated signal of the holder within a few sentences.
+    """
+    out = list(signals)
+    for k, sig in enumerate(signals):
+        if sig.when:
+            continue
+        para = ctx.paragraph_of(where[k])
+        dated = [j for j, other in enumerate(signals) if other.when and j != k]
+        same_para = [
+            j for j in dated if j < k and ctx.paragraph_of(where[j]) == para and signals[j].holder == sig.holder
+        ]
+        value, how = None, ""
+        if same_para:
+            value, how = signals[same_para[-1]].when, "the holder's dated statement earlier in the paragraph"
+        elif ctx.voice is not None and not ctx.transcript and (dated or ctx.doc_date):
+            earlier = [j for j in dated if j < k]
+            value = signals[earlier[-1]].when if earlier else ctx.doc_date
+            how = "the date this official text gives"
+        else:
+            near = [j for j in dated if signals[j].holder == sig.holder and abs(where[j] - where[k]) <= _NEAR]
+            if near:
+                pick = min(near, key=lambda j: abs(where[j] - where[k]))
+                value, how = signals[pick].when, "the holder's dated act in a nearby sentence"
+        if value:
+            out[k] = replace(sig, when=value, why=(*sig.why, f"when: {value} ({how})"))
+    return out
