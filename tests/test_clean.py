@@ -232,3 +232,19 @@ def test_cleaner_never_raises_and_only_drops_lines(lines: list[str], title_first
     for line in got.text.split("\n"):
         assert not line.strip() or line.strip() in source
     assert "\n\n\n" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("head", "author", "day"),
+    [
+        ("Posted on May 3, 2024 by Ana Lee", "Ana Lee", date(2024, 5, 3)),
+        ("Posted on May 3, 2024 by admin", None, date(2024, 5, 3)),
+        ("By admin", None, None),
+        ("By Ana Lee and Tom Ruiz | 3 May 2024", "Ana Lee and Tom Ruiz", date(2024, 5, 3)),
+        ("Written by: Ana Lee, Reuters", "Ana Lee", None),
+    ],
+)
+def test_byline_forms(head: str, author: str | None, day: date | None) -> None:
+    got = clean_text(f"{head}\n\n{BODY}")
+    assert got.text == BODY, got.removed
+    assert got.author == author and got.published == day

@@ -57,6 +57,38 @@ def test_news_page_main_text_and_metadata() -> None:
         assert debris not in art.text, debris
 
 
+def test_content_farm_post_loses_its_debris() -> None:
+    art, problems = read_one(FIX / "wordpress_post.html")
+    assert problems == []
+    assert art.title == "Zelensky signals readiness for talks on a frozen front"
+    assert art.published == date(2024, 11, 20)
+    assert art.author is None  # "admin" is an account, not a person
+    assert art.outlet == "Global Pulse Now"
+    paras = art.text.split("\n\n")
+    assert len(paras) == 5
+    assert paras[0].startswith("Ukrainian President Volodymyr Zelensky has said")
+    assert paras[-1].endswith("would require a cease-fire first.")
+    for debris in (
+        "Also Read",
+        "Markets react",
+        "Share this",
+        "Telegram",
+        "Posted in",
+        "Tagged",
+        "Previous Post",
+        "thoughts on",
+        "clickbait",
+        "stop the killing",
+        "Leave a Reply",
+        "email address",
+        "Recent Posts",
+        "Crypto",
+        "Copyright",
+    ):
+        assert debris not in art.text, debris
+    assert "Volodymyr Zelensky" not in paras  # the caption paragraph that only names him
+
+
 def test_kremlin_pages_main_text_title_and_date(shared_dir: Path) -> None:
     folder = shared_dir / "corpus" / "html"
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))

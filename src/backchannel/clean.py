@@ -90,7 +90,7 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                 if got is not None:
                     kind, value, when = got
                     drop[i] = kind
-                    if kind == "byline" and value and author is None:
+                    if kind == "byline" and value and author is None:  # the first byline names the author
                         author = value
                     if when and published is None:
                         published = when
@@ -216,11 +216,15 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
         when = None
         for part in parts[1:]:
             when = when or parse_date_text(part)
-        return "byline", name.split(",")[0].strip(), when
+        return "byline", real_author(name.split(",")[0].strip()), when
     if not any(ch.isdigit() for ch in stripped):
         return None  # every date form has digits
     m = rules.dateline.match(stripped)
     rest = m.group(1) if m else stripped
+    who = None
+    tail = re.match(r"(?i)^(.*?\d.*?)\s+by\s+(.+)$", rest)  # "Posted on May 3, 2024 by Ana Lee"
+    if tail and _looks_like_names(tail.group(2)):
+        rest, who = tail.group(1), tail.group(2)
     when = parse_date_text(rest)
     if when is None:
         return None
@@ -232,6 +236,8 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
     )
     if re.search(r"[A-Za-z]{3,}", leftover):
         return None
+    if who is not None:
+        return "byline", real_author(who), when
     return "dateline", None, when
 
 
@@ -241,8 +247,22 @@ _NOT_NAMES = re.compile(
 )
 
 
+GENERIC_AUTHORS = frozenset(
+    {"admin", "administrator", "editor", "editors", "staff", "webmaster", "guest", "user", "root", "team", "newsdesk"}
+)
+
+
+def real_author(name: str | None) -> str | None:
+    """``name`` unless it is a site account rather than a person ("admin", "Staff")."""
+    if not name or name.strip().lower() in GENERIC_AUTHORS:
+        return None
+    return name.strip()
+
+
 def _looks_like_names(text: str) -> bool:
     """One or more person names ("Ana Lee and Tom Ruiz"): capitalised words, joined by and/&."""
+    if text.strip().lower() in GENERIC_AUTHORS:
+        return True
     words = text.replace("&", " and ").split()
     if not words or len(words) > 10 or _NOT_NAMES.match(words[0]) or parse_date_text(text):
         return False

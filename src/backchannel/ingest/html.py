@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from ..clean import clean_text
+from ..clean import clean_text, real_author
 from ..records import Article, parse_date
 from .base import (
     Problem,
@@ -89,7 +89,7 @@ def html_to_article(
         title=title,
         url=page_url,
         outlet=(doc.sitename or "").strip() or domain_of(page_url),
-        author=(doc.author or "").strip() or cleaned.author,
+        author=real_author(doc.author) or cleaned.author,
         published=parse_date(doc.date) or published or cleaned.published,
         source_path=str(path) if path else source,
         extra=extra or {},
