@@ -111,6 +111,9 @@ def test_front_matter_becomes_metadata() -> None:
         "© 2025 Example Media",
         "The post Envoys meet again appeared first on Example Wire.",
         "* * *",
+        "Home » World » Europe",
+        "World | Politics | Business | Sport",
+        "Menu",
     ],
 )
 def test_debris_lines_are_removed(line: str) -> None:

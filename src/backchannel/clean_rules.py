@@ -112,6 +112,8 @@ class Rules:
             return "subscribe prompt"
         if bare in self.ads:
             return "advertising"
+        if n_words <= 15 and _is_breadcrumb(key):
+            return "navigation"
         if _READING_TIME.fullmatch(bare):
             return "reading time"
         if n_words <= 40 and self.labels.match(key):
@@ -121,6 +123,15 @@ class Rules:
         if n_words <= 30 and self.boilerplate.search(key):
             return "site boilerplate"
         return None
+
+
+_NAV_SEP = re.compile(r"\s+[»›>|/]\s+|\s+[•·]\s+")
+
+
+def _is_breadcrumb(key: str) -> bool:
+    """ "home » world » europe" or "world | politics | business": short segments, no sentence."""
+    parts = _NAV_SEP.split(key)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 and not p.endswith((".", "?", "!")) for p in parts)
 
 
 def _validate(data: object, where: str) -> dict[str, tuple[str, ...]]:
