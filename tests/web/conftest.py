@@ -32,16 +32,25 @@ TOKEN = "test-token-0123456789"
 
 
 class Client:
-    """A synchronous face on ``httpx.AsyncClient`` over ``ASGITransport`` (no network)."""
+    """A synchronous face on ``httpx.AsyncClient`` over ``ASGITransport`` (no network).
+
+    Its event loop runs in a thread of its own, so it works beside Playwright's sync
+    API, which keeps a loop running in the main thread.
+    """
 
     def __init__(self, app) -> None:
         self.app = app
         self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         self._client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
 
+    def _run(self, coro):
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout=120)
+
     def request(self, method: str, url: str, **kw) -> httpx.Response:
-        return self._loop.run_until_complete(self._client.request(method, url, **kw))
+        return self._run(self._client.request(method, url, **kw))
 
     def get(self, url: str, **kw) -> httpx.Response:
         return self.request("GET", url, **kw)
@@ -50,7 +59,9 @@ class Client:
         return self.request("POST", url, **kw)
 
     def close(self) -> None:
-        self._loop.run_until_complete(self._client.aclose())
+        self._run(self._client.aclose())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
         self._loop.close()
 
 
