@@ -69,6 +69,9 @@ def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
     hits: dict[str, list[Cue]] = {}
     for item in lex.issues:
         found = finditer(item.terms, sentence, item.code)
+        if item.circumstantial is not None:
+            # "after talks in Jeddah", "during the summit": when or where, not what is at stake
+            found = [c for c in found if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
         if found:
             hits[item.code] = found
     for item in lex.issues:

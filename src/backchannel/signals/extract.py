@@ -162,7 +162,8 @@ def _signals_for_issue(
     topic: Topic | None,
 ) -> list[_Found]:
     sc = stance_cues(lex, code, sentence, hits_of_issue)
-    props = [] if carried or code == "nato_membership" else proposers(sentence, mentions)
+    item = lex.issue(code)
+    props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
     if carried == "carried" and not _continues_topic(lex, sentence, sc, mentions, topic):
@@ -170,13 +171,13 @@ def _signals_for_issue(
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
     first_cue = (in_content or list(sc.polar) or list(sc.conditions) or [None])[0]
-    term_spans = [(c.start, c.end) for c in hits_of_issue] if code == "nato_membership" else []
+    term_spans = [(c.start, c.end) for c in hits_of_issue] if item.object_holders else []
     last_term = max((c.end for c in hits_of_issue), default=len(sentence))
     calls = [
         c for c in finditer(lex.cues.calls, sentence, "call") if c.start < last_term and not inside(c.start, quotes)
     ]
     call = calls[0] if calls and lo <= calls[0].start < hi else None
-    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call)
+    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders)
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [

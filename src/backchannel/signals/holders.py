@@ -188,12 +188,17 @@ def coordinated(sentence: str, mentions: list[Actorish], head: Actorish) -> list
     return group
 
 
-def proposers(sentence: str, mentions: list[Actorish]) -> list[Actorish]:
-    """Actors named as a proposal's author ("the US proposal", "put forward by Washington")."""
+def proposers(sentence: str, mentions: list[Actorish], terms: list[Cue]) -> list[Actorish]:
+    """Actors named as the author of a proposal on this issue ("the US proposal for a truce").
+
+    The proposal must sit next to one of the issue's ``terms`` (within 60 characters), so
+    "a U.S. proposal for a cease-fire, after hours of talks" is a cease-fire proposal only.
+    """
     out = []
     for m in mentions:
         if _PROPOSAL_AFTER.match(sentence, m.end) or _PROPOSED_BY.search(sentence, max(0, m.start - 30), m.start):
-            out.append(m)
+            if any(-60 <= t.start - m.end <= 60 or (t.end <= m.start and m.start - t.end <= 60) for t in terms):
+                out.append(m)
     return out
 
 
@@ -204,6 +209,7 @@ def select_holders(
     attr: Attribution,
     excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
     call: Cue | None = None,
+    object_codes: tuple[str, ...] = (),
 ) -> tuple[list[Actorish], str]:
     """The holder mentions for a signal and how they were chosen (for ``why``).
 
@@ -229,6 +235,9 @@ def select_holders(
         head = _subject_before(sentence, content, pos, lo)
         how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
     speaker = attr.speaker
+    if head is not None and speaker is not None and head.code in object_codes and speaker.code != head.code:
+        # "Biden said Ukraine was not ready for membership": Ukraine is what the issue is about.
+        head, how = speaker, f"speaker (on {head.text!r}, the issue's object)"
     if head is not None and speaker is not None and speaker.code != head.code and _DEONTIC.match(sentence, head.end):
         # "Lavrov said Ukraine must withdraw": a demand on the other side is the speaker's position.
         head, how = speaker, "speaker (a demand on the other side)"

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..records import STANCES
-from .phrases import PhraseError, check_phrase, compile_phrases
+from .phrases import PhraseError, check_phrase, compile_phrases, phrase_to_regex
 
 CUE_FAMILIES = (
     "stance",
@@ -41,7 +41,18 @@ CUE_FAMILIES = (
     "debris",
 )
 _SETTINGS = {"negation_window": (3, 1, 19), "condition_window": (15, 1, 60), "cue_window": (12, 1, 100)}
-ISSUE_KEYS = ("code", "label", "description", "terms", "patterns", "context_terms", "stance_terms", "yields_to")
+ISSUE_KEYS = (
+    "code",
+    "label",
+    "description",
+    "terms",
+    "patterns",
+    "context_terms",
+    "stance_terms",
+    "yields_to",
+    "circumstantial",
+    "object_holders",
+)
 SOURCE_CUES = ("anonymous", "analyst", "media", "third_party")
 CHANNEL_CUES = ("private", "public")
 
@@ -63,6 +74,8 @@ class IssueLexicon:
     yields_to: tuple[str, ...] = ()
     yields_within: int = 6
     path: str = ""
+    circumstantial: re.Pattern[str] | None = None  # "after talks": the term as a time or place, no topic
+    object_holders: tuple[str, ...] = ()  # actors the issue is about (UKR for NATO membership)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +204,13 @@ def load_issue(path: Path) -> IssueLexicon:
     parts = [p.pattern for p in (_compile(terms), _compile(patterns, raw=True)) if p is not None]
     pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
     context = _compile(_phrases(data.get("context_terms"), f"{path}: context_terms"))
+    circ = _phrases(data.get("circumstantial"), f"{path}: circumstantial")
+    circumstantial = (
+        re.compile("(?:" + "|".join(phrase_to_regex(p) for p in circ) + r")\W+(?:\w+\W+){0,3}$", re.I) if circ else None
+    )
+    objects = data.get("object_holders") or []
+    if not isinstance(objects, list) or not all(isinstance(x, str) and x for x in objects):
+        raise LexiconError(f"{path}: object_holders must be a list of holder codes such as UKR")
     return IssueLexicon(
         code=code,
         label=str(data.get("label") or code),
@@ -198,6 +218,8 @@ def load_issue(path: Path) -> IssueLexicon:
         terms=pattern,
         stance_terms=stance_terms,
         context_terms=context,
+        circumstantial=circumstantial,
+        object_holders=tuple(objects),
         yields_to=tuple(yields_issues),
         yields_within=within,
         path=str(path),
