@@ -194,12 +194,16 @@ def proposers(sentence: str, mentions: list[Actorish], terms: list[Cue]) -> list
     The proposal must sit next to one of the issue's ``terms`` (within 60 characters), so
     "a U.S. proposal for a cease-fire, after hours of talks" is a cease-fire proposal only.
     """
-    out = []
-    for m in mentions:
-        if _PROPOSAL_AFTER.match(sentence, m.end) or _PROPOSED_BY.search(sentence, max(0, m.start - 30), m.start):
-            if any(-60 <= t.start - m.end <= 60 or (t.end <= m.start and m.start - t.end <= 60) for t in terms):
-                out.append(m)
-    return out
+
+    def near_term(m: Actorish) -> bool:
+        return any(-60 <= t.start - m.end <= 60 or (t.end <= m.start and m.start - t.end <= 60) for t in terms)
+
+    def authors(m: Actorish) -> bool:
+        return bool(
+            _PROPOSAL_AFTER.match(sentence, m.end) or _PROPOSED_BY.search(sentence, max(0, m.start - 30), m.start)
+        )
+
+    return [m for m in mentions if authors(m) and near_term(m)]
 
 
 def select_holders(
