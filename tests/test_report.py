@@ -227,14 +227,29 @@ def test_safe_url_and_md_escape():
     assert md_escape("two\nlines") == "two lines"
 
 
-def test_without_a_shift_the_finding_states_the_balance_and_the_latest():
+def test_without_a_shift_the_finding_states_the_balance_and_figures_the_latest():
     # Public: opposed in January, conditional in June (one report each: too little for a shift).
     stored = [_stored(1, date(2024, 1, 5), "opposed", "public"), _stored(2, date(2024, 6, 5), "conditional", "public")]
     b = build_briefing(build_track(stored, "UKR", "negotiations"))
     assert b.finding.text == (
-        "Ukraine's public line on negotiations was leaning opposed on balance from 2024-01 to 2024-06, "
-        "most recently open on conditions (2024-06); no private signals were found."
+        "Ukraine's public line on negotiations was leaning opposed on balance from 2024-01 to 2024-06; "
+        "no private signals were found."
     )
+    latest = next(s for s in b.figures if s.text.startswith("Latest public line"))
+    assert latest.text == "Latest public line: open on conditions (+0.50) in 2024-06, on 1 independent report."
+    assert [b.evidence[n].ref.id for n in latest.cites] == [2]
+    assert not any(s.text.startswith("Latest private line") for s in b.figures)
     only_private = [_stored(3, date(2024, 2, 1), "open", "private")]
     b = build_briefing(build_track(only_private, "XYZ", "ceasefire"))
     assert b.finding.text == "XYZ's private signals on cease-fire were open (2024-02); no public statements were found."
+
+
+def test_a_sentence_told_twice_is_quoted_once():
+    same = "Moscow said it would never agree to a truce."
+    stored = [_stored(1, date(2024, 1, 5), "opposed", "public", sentence=same),
+              _stored(2, date(2024, 3, 5), "opposed", "public", sentence="  moscow said it would never agree to a truce."),
+              _stored(3, date(2024, 3, 9), "open", "public", sentence=same)]  # fmt: skip
+    b = build_briefing(build_track(stored, "RUS", "ceasefire"))
+    quoted = [(e.ref.id, e.ref.stance) for e in b.evidence.values()]
+    assert quoted == [(1, "opposed"), (3, "open")]  # the same words with another stance are another signal
+    assert b.cited([2]) == (1,)

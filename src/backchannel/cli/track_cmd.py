@@ -98,7 +98,8 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
     )
     marks: dict[str, list[str]] = {}
     for s in track.shifts:
-        marks.setdefault(s.period, []).append(f"{'▲' if s.change > 0 else '▼'} {s.series}")
+        short = {"overall": "all", "public": "pub", "private": "priv", "gap": "gap"}[s.series]
+        marks.setdefault(s.period, []).append(f"{'▲' if s.change > 0 else '▼'}{short}")
     table = Table(
         caption=f"by {track.by} · opp./cond./open count independent reports · index -1 opposed … +1 open · "
         "gap = private - public",
@@ -141,7 +142,7 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
     for s in track.shifts:
         console.print(
             f"[magenta]Shift {s.period}[/magenta] {s.series} {s.before:+.2f} → {s.after:+.2f} ({s.direction}, "
-            f"threshold {s.threshold:.2f}, {s.reports} reports)",
+            f"threshold {s.threshold:.2f}, {s.reports} report{'' if s.reports == 1 else 's'} in {s.period})",
             highlight=False,
         )
         for sid in s.signal_ids[:3]:

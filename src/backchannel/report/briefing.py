@@ -63,14 +63,50 @@ class Briefing:
     methods: tuple[str, ...]
     track: Track
     evidence: dict[int, Evidence] = field(default_factory=dict)  # number -> item
+    numbers: dict[int, int] = field(default_factory=dict)  # signal id -> the evidence number that quotes it
 
     def cited(self, signal_ids: Iterable[int]) -> tuple[int, ...]:
-        by_id = {e.ref.id: n for n, e in self.evidence.items()}
-        return tuple(sorted({by_id[i] for i in signal_ids if i in by_id}))
+        """The evidence numbers for ``signal_ids`` (a repeated quote maps to its one item)."""
+        return tuple(sorted({self.numbers[i] for i in signal_ids if i in self.numbers}))
 
 
 def _when(d: date | None) -> str:
     return d.isoformat() if d else "undated"
+
+
+def _when_text(ref: SignalRef) -> str:
+    """The signal's time as the text gives it ("2022", "2023-09/2023-11"), else its day."""
+    return ref.when or _when(ref.day)
+
+
+def _same_quote(refs: Sequence[SignalRef]) -> dict[int, int]:
+    """Each signal id -> the id of the one quote shown for its sentence and stance.
+
+    Copies of a wire story that the clustering kept apart, or a sentence repeated in two
+    articles, would otherwise be quoted twice; the firmest (then earliest) telling stands for all.
+    """
+    best: dict[tuple[str, str], SignalRef] = {}
+    for r in refs:
+        key = (" ".join(r.sentence.casefold().split()), r.stance)
+        cur = best.get(key)
+        if cur is None or (r.weight, -(r.day or date.max).toordinal(), -r.id) > (
+            cur.weight, -(cur.day or date.max).toordinal(), -cur.id
+        ):  # fmt: skip
+            best[key] = r
+    return {r.id: best[(" ".join(r.sentence.casefold().split()), r.stance)].id for r in refs}
+
+
+def _latest_lines(track: Track, cfg: TrackConfig) -> list[tuple[str, list[int]]]:
+    """ "Latest public line: open (2025-06)" and the same for private, with the signals behind each."""
+    out = []
+    for channel in ("public", "private"):
+        last = next((p for p in reversed(track.periods) if p.value(channel) is not None), None)
+        if last is None:
+            continue
+        ids = [r.id for r in track.signals if r.channel == channel and last.start <= (r.day or date.min) <= last.end]
+        out.append((f"Latest {channel} line: {cfg.label(last.value(channel))} ({last.value(channel):+.2f}) in "
+                    f"{last.label}, on {_count(last.support[channel], 'independent report')}.", ids[:3]))  # fmt: skip
+    return out
 
 
 def _count(n: int, word: str, plural: str | None = None) -> str:
@@ -104,8 +140,8 @@ def _series_text(track: Track, series: str, cfg: TrackConfig) -> tuple[str, Shif
     """How one line moved, in words: "turned open from 2023-09", "stayed opposed", ...
 
     A detected shift (the latest, when there are several) is the story; without one the
-    words give the balance over the range and the latest period, never claiming a change
-    the shift test did not find.
+    words give the balance over the range, never claiming a change the shift test did not
+    find (the latest period's line is among the key figures).
     """
     have = [p for p in track.periods if p.value(series) is not None]
     shifts = [s for s in track.shifts if s.series == series]
@@ -118,10 +154,7 @@ def _series_text(track: Track, series: str, cfg: TrackConfig) -> tuple[str, Shif
     if len(set(words)) == 1:
         return f"stayed {words[0]} from {have[0].label} to {have[-1].label}", None
     overall = cfg.label(track.totals.value(series) if track.totals else None)
-    text = f"were {overall} on balance from {have[0].label} to {have[-1].label}"
-    if words[-1] != overall:
-        text += f", most recently {words[-1]} ({have[-1].label})"
-    return text, None
+    return f"were {overall} on balance from {have[0].label} to {have[-1].label}", None
 
 
 def _line_refs(track: Track, channel: str, shift: Shift | None, limit: int = 3) -> list[int]:
@@ -194,15 +227,25 @@ def build_briefing(
     reps = _representatives(track.signals)
     copies = {r.id: n for r, n in reps}
     by_id = {r.id: r for r in track.signals}
+    canon = _same_quote(track.signals)
+    latest_lines = _latest_lines(track, cfg)
     cited_ids: list[int] = list(finding_ids) + [track.first.id, track.latest.id]  # type: ignore[union-attr]
     for s in track.shifts:
         cited_ids.extend(s.signal_ids[:4])
+    for _, ids in latest_lines:
+        cited_ids.extend(ids)
 
     def side(stances: set[str]) -> list[int]:
         mine = sorted((x for x in reps if x[0].stance in stances), key=lambda x: (-x[0].weight, -x[1], x[0].id))
-        return [r.id for r, _ in mine[:KEY_PER_SIDE]]
+        picked: list[int] = []
+        for r, _ in mine:
+            if canon[r.id] not in picked:
+                picked.append(canon[r.id])
+            if len(picked) == KEY_PER_SIDE:
+                break
+        return picked
 
-    chosen = set(side({"open", "conditional"})) | set(side({"opposed"})) | set(cited_ids)
+    chosen = set(side({"open", "conditional"})) | set(side({"opposed"})) | {canon[i] for i in cited_ids}
     ordered = sorted((by_id[i] for i in chosen), key=lambda r: (r.day or date.max, r.id))
     evidence: dict[int, Evidence] = {}
     for n, ref in enumerate(ordered, 1):
@@ -216,6 +259,7 @@ def build_briefing(
         arts, reports = (support or {}).get(ref.id, (n_articles, 1))
         evidence[n] = Evidence(n, ref, arts, reports)
     num = {e.ref.id: n for n, e in evidence.items()}
+    num.update({i: num[c] for i, c in canon.items() if c in num})  # a repeated quote cites its one item
 
     def cites(ids: Iterable[int]) -> tuple[int, ...]:
         return tuple(sorted({num[i] for i in ids if i in num}))
@@ -244,9 +288,10 @@ def build_briefing(
     ]  # fmt: skip
     first, latest = track.first, track.latest
     assert first is not None and latest is not None
-    figures.append(Statement(f"First signal {_when(first.day)} ({first.stance}, {first.channel}); latest "
-                             f"{_when(latest.day)} ({latest.stance}, {latest.channel}).",
+    figures.append(Statement(f"First signal {_when_text(first)} ({first.stance}, {first.channel}); latest "
+                             f"{_when_text(latest)} ({latest.stance}, {latest.channel}).",
                              cites([first.id, latest.id])))  # fmt: skip
+    figures.extend(Statement(text, cites(ids)) for text, ids in latest_lines)
 
     window = int(track.method["shifts"]["window"])
     shifts = tuple(Statement(_shift_statement(s, cfg, window), cites(s.signal_ids[:4])) for s in track.shifts)
@@ -302,4 +347,5 @@ def build_briefing(
         methods=methods,
         track=track,
         evidence=evidence,
+        numbers=num,
     )

@@ -80,7 +80,7 @@ def timeline_figure(track: Track, *, title: str | None = None, width: float = 9.
     top.scatter([x for x, _ in overall], [v for _, v in overall], s=70, facecolors="none",
                 edgecolors=OVERALL_COLOUR, lw=1.4, label="all reports", zorder=2)  # fmt: skip
 
-    shown = set()
+    shown: list[str] = []
     starts = {p.label: _mid(p) for p in periods}
     for sh in track.shifts:
         x = starts[sh.period]
@@ -88,13 +88,18 @@ def timeline_figure(track: Track, *, title: str | None = None, width: float = 9.
         bottom.axvline(x, color=SHIFT_COLOUR, ls=":", lw=1.4, zorder=1)
         if sh.period in shown:
             continue
-        shown.add(sh.period)
         names = ", ".join(s.series for s in track.shifts if s.period == sh.period)
-        top.annotate(f"shift {sh.period}\n({names})", (x, 1.3), xytext=(4, 0), textcoords="offset points",
-                     fontsize=8, color=SHIFT_COLOUR, va="top", annotation_clip=False)  # fmt: skip
+        # Labels alternate between two heights so neighbouring shifts do not print over each other;
+        # past the middle of the chart they sit left of their line.
+        y = 1.38 if len(shown) % 2 == 0 else 1.2
+        right = x <= xs[0] + (xs[-1] - xs[0]) / 2
+        top.annotate(f"shift {sh.period}: {names}", (x, y), xytext=(4 if right else -4, 0),
+                     textcoords="offset points", fontsize=7.5, color=SHIFT_COLOUR, va="center",
+                     ha="left" if right else "right", annotation_clip=False)  # fmt: skip
+        shown.append(sh.period)
 
     top.axhline(0, color="#9ca3af", lw=0.8)
-    top.set_ylim(-1.15, 1.35 if track.shifts else 1.15)
+    top.set_ylim(-1.15, 1.48 if track.shifts else 1.15)
     top.set_yticks([t for t, _ in Y_TICKS], [name for _, name in Y_TICKS], fontsize=8)
     top.set_ylabel("stance index")
     top.grid(axis="y", color="#e5e7eb", lw=0.6)

@@ -45,10 +45,11 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def md_escape(text: str | None) -> str:
+def md_escape(value: object) -> str:
     """Text safe inside Markdown: its syntax characters backslashed, HTML characters as entities."""
-    if not text:
+    if value is None or value == "":
         return ""
+    text = str(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))  # one line: a newline would end a quote
     # "# x", "- x", "1. x" must not start a heading or a list
