@@ -258,8 +258,10 @@ def build_track(
         },
         "config": cfg.source,
     }
+    base = {"holder": holder, "issue": issue, "by": by, "since": since, "until": until, "undated": undated,
+            "method": method}  # fmt: skip
     if not refs:
-        return Track(holder, issue, by, since, until, (), None, (), None, None, (), (), undated, method)
+        return Track(**base, periods=(), totals=None, sources=(), first=None, latest=None, shifts=(), signals=())
     by_label: dict[str, list[SignalRef]] = defaultdict(list)
     for r in refs:
         by_label[period_of(r.day, by)[0]].append(r)  # type: ignore[arg-type]
@@ -269,14 +271,20 @@ def build_track(
     )
     totals = summarize("all", refs[0].day, refs[-1].day, refs, cfg)  # type: ignore[arg-type]
     sources = []
-    for src in sorted({r.source for r in refs}, key=lambda x: -sum(1 for r in refs if r.source == x)):
+    for src in sorted({r.source for r in refs}, key=lambda x: (-sum(1 for r in refs if r.source == x), x)):
         mine = [r for r in refs if r.source == src]
         sources.append(SourceShare(src, len(mine), len({r.report for r in mine}), sum(r.hedged for r in mine)))
     shifts = detect_shifts(periods, by_label, cfg)
     return Track(
-        holder, issue, by, since, until, periods, totals, tuple(sources), refs[0], refs[-1], shifts, tuple(refs),
-        undated, method,
-    )  # fmt: skip
+        **base,
+        periods=periods,
+        totals=totals,
+        sources=tuple(sources),
+        first=refs[0],
+        latest=refs[-1],
+        shifts=shifts,
+        signals=tuple(refs),
+    )
 
 
 def compute_track(
