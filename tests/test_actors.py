@@ -528,3 +528,23 @@ def test_the_two_leaders_are_sitting_leaders(actors: ActorDictionary) -> None:
     text = "Trump spoke with Zelenskyy while Kellogg listened. The two leaders agreed to talk again."
     out = resolved(actors, text, on=D2025)
     assert sorted(p for t, _, p in out[1] if t == "The two leaders") == ["Donald Trump", "Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "person"),
+    [
+        ("The head of the Russian Foreign Ministry", "RUS", "Sergei Lavrov"),
+        ("The head of Ukrainian diplomacy", "UKR", "Andrii Sybiha"),
+        ("The head of the Kremlin", "RUS", "Vladimir Putin"),
+        ("The head of the Pentagon", "USA", "Pete Hegseth"),
+    ],
+)
+def test_head_of_a_body_is_its_chief(actors: ActorDictionary, phrase: str, code: str, person: str) -> None:
+    (m,) = actors.mentions(f"{phrase} spoke on Friday.", on=D2025)
+    assert (m.code, m.person, m.kind) == (code, person, "title")
+
+
+def test_head_of_the_delegation_resolves_in_the_paragraph(actors: ActorDictionary) -> None:
+    text = "The Russian delegation arrived in Istanbul. The head of the delegation said talks could start."
+    out = resolved(actors, text, on=D2025)
+    assert out[1] == [("head of the delegation", "RUS", None)]

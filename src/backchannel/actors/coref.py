@@ -69,6 +69,9 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
         wanted = matcher.expand(bare.title)
         if m.title in wanted:
             return True
+        if bare.noun is not None and m.kind == "group":
+            # "the head of the delegation" after "the Russian delegation": the head of that body.
+            return m.noun == bare.noun or (m.role is not None and m.role == matcher.noun_group.get(bare.noun))
         known = matcher.data.persons.get(m.person) if m.person is not None else None
         if known is not None and m.active:
             return any(r.title in wanted for r in known.roles_on(on))
@@ -132,6 +135,8 @@ class _Resolver:
                 return None
             kind = "title" if raw.title is not None else "group"
             person = ante.person if raw.title is not None else None
+            if kind == "title" and ante.kind == "group" and ante.active:
+                person = self.matcher.holder(ante.code, raw.title, self.on)  # type: ignore[arg-type]
             return Raw(
                 raw.start, raw.end, kind, ante.code, person, raw.role, raw.title, ante.active, speaker=raw.speaker
             )

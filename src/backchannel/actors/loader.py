@@ -29,6 +29,7 @@ SECTIONS = (
     "groups",
     "bare_groups",
     "plurals",
+    "heads",
     "honorifics",
     "reporting_verbs",
     "locative_words",
@@ -192,6 +193,13 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         name: _merge_list(getattr(base, name), _strings(ctx, name, doc.get(name), top, field=name))
         for name in ("honorifics", "reporting_verbs", "locative_words", "non_holders", "not_actors")
     }
+    heads = dict(base.heads)
+    for key, value in _mapping(ctx, "heads", doc.get("heads") or {}, top).items():
+        where = f"heads entry {key!r}"
+        if str(key) not in titles:
+            raise ctx.fail(where, f"unknown title {key!r}; known: {', '.join(sorted(titles))}", _line(value, top))
+        for noun in _strings(ctx, where, value, _line(value, top), field="nouns"):
+            heads[noun.lower()] = str(key)
     plurals = dict(base.plurals)
     for role, value in _mapping(ctx, "plurals", doc.get("plurals") or {}, top).items():
         phrases = _strings(ctx, f"plurals entry {role!r}", value, _line(value, top), field="phrases")
@@ -213,6 +221,7 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         bare_groups=frozenset(bare_groups),
         honorifics=lists["honorifics"],
         plurals=plurals,
+        heads=heads,
         reporting_verbs=lists["reporting_verbs"],
         locative_words=lists["locative_words"],
         non_holders=lists["non_holders"],

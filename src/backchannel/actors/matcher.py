@@ -147,15 +147,18 @@ class Matcher:
         pron = "|".join(sorted(forms, key=len, reverse=True))
         dets = "|".join(sorted({p for w in DETERMINERS for p in (w, cap(w))}))
         names_re = trie_regex(self.names)
+        prefix_re = trie_regex(self.prefixes)
         # Most word starts are lower-case words that begin no phrase; a lookahead that admits
         # only capitals and the few lower-case first words any phrase has makes the engine
         # give up on them after one test instead of trying every alternative (3x faster).
         lower_first = {p.split(" ")[0] for p in (*self.literals, *self.prefixes, *forms) if p[:1].islower()}
-        lower_first |= {d for d in DETERMINERS}
+        lower_first |= {d for d in DETERMINERS} | {"head", "chief"}
         gate = rf"(?=[A-Z\u00c0-\u00de\u0100-\u024f]|(?:{trie_regex(lower_first)})(?![\w]))"
         source = (
             rf"(?<![\w]){gate}(?:"
-            rf"(?P<pre>{trie_regex(self.prefixes)})(?P<ppos>['’]s?)?{SPACE}(?P<noun>{noun_re})"
+            rf"(?P<hword>[Hh]ead|[Cc]hief){SPACE}of{SPACE}(?:the{SPACE})?(?:(?P<hpre>{prefix_re})(?:['’]s)?{SPACE})?"
+            rf"(?P<hnoun>{trie_regex({v for noun in self.data.heads for v in case_variants(noun)})})"
+            rf"|(?P<pre>{prefix_re})(?P<ppos>['’]s?)?{SPACE}(?P<noun>{noun_re})"
             rf"(?:{SPACE}(?P<noun2>{noun_re}))?"
             rf"|(?P<onoun>{upper_noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname>{names_re})"
             rf"|(?P<bdet>{dets}){SPACE}(?:(?P<onoun2>{noun_re}){SPACE}of{SPACE}(?:the{SPACE})?(?P<oname2>{names_re})"
@@ -286,6 +289,8 @@ class Matcher:
             return [Raw(match.start("pron"), match.end("pron"), "pronoun", None, det=match.group("pron").lower())]
         if match.start("pre") >= 0:
             return self._compound(match, "pre", "noun", on, poss)
+        if match.start("hnoun") >= 0:
+            return [self._head(match, on, poss)]
         if match.start("onoun2") >= 0:
             return self._compound(match, "oname2", "onoun2", on, poss)
         if match.start("hon") >= 0:
@@ -343,6 +348,22 @@ class Matcher:
         ):
             kind = "demonym"  # "Russia-backed", "Moscow-annexed", "US-Ukraine": a modifier, not the actor acting
         return Raw(start, end, kind, found[1], found[2], found[3], found[4], found[5], possessive=poss)
+
+    def _head(self, match: re.Match[str], on: date | None, poss: bool) -> Raw:
+        """ "head of the Russian Foreign Ministry", "head of the Kremlin": the title that heads it."""
+        noun = norm(match.group("hnoun"))
+        key = self.data.heads[noun.lower()]
+        role = self.data.titles[key].role
+        code = None
+        if match.start("hpre") >= 0:
+            target = self.prefixes[norm(match.group("hpre"))][0]
+            code = target.code if target.kind != "person" else self.person_on(target.person, on)[0]  # type: ignore[arg-type]
+        elif noun in self.literals and self.literals[noun][0].kind == "country":
+            code = self.literals[noun][0].code  # "head of the Kremlin", "head of the Pentagon"
+        start, end = match.start("hword"), match.end("hnoun")
+        if code is None:  # "the head of the delegation said": resolved by coreference
+            return Raw(start, end, "bare", None, None, role, key, det="the", possessive=poss, noun=noun.lower())
+        return Raw(start, end, "title", code, self.holder(code, key, on), role, key, possessive=poss)
 
     def _compound(
         self, match: re.Match[str], pre_group: str, noun_group: str, on: date | None, poss: bool

@@ -134,6 +134,7 @@ class ActorData:
     non_holders: tuple[str, ...]
     not_actors: tuple[str, ...]
     plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> "both sides", "the two leaders"
+    heads: dict[str, str] = field(default_factory=dict)  # "foreign ministry" -> foreign_minister ("head of the ...")
     reporting_verbs: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=())
