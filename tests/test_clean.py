@@ -245,6 +245,7 @@ def test_cleaner_never_raises_and_only_drops_lines(lines: list[str], title_first
         ("By admin", None, None),
         ("By Ana Lee and Tom Ruiz | 3 May 2024", "Ana Lee and Tom Ruiz", date(2024, 5, 3)),
         ("Written by: Ana Lee, Reuters", "Ana Lee", None),
+        ("*Ana Lee · May 3, 2024 · Kremlin watch*", "Ana Lee", date(2024, 5, 3)),
     ],
 )
 def test_byline_forms(head: str, author: str | None, day: date | None) -> None:

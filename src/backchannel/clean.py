@@ -219,6 +219,11 @@ def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | N
         return "byline", real_author(name.split(",")[0].strip()), when
     if not any(ch.isdigit() for ch in stripped):
         return None  # every date form has digits
+    parts = [p.strip() for p in _BY_SPLIT.split(stripped) if p and p.strip()]
+    if len(parts) >= 2 and not rules.dateline.match(stripped) and _looks_like_names(parts[0]):
+        when = next((d for d in map(parse_date_text, parts[1:]) if d), None)
+        if when is not None:  # "Ana Lee · May 3, 2024 · Kremlin watch": a byline without "By"
+            return "byline", real_author(parts[0]), when
     m = rules.dateline.match(stripped)
     rest = m.group(1) if m else stripped
     who = None
