@@ -117,3 +117,9 @@ def test_track_as_a_subprocess(db):
     r = subprocess.run([*exe, "track", "--holder", "XXX", "--issue", "ceasefire", "--db", db],
                        capture_output=True, text=True, check=False)  # fmt: skip
     assert r.returncode == 1 and "no signals for XXX/ceasefire" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_export_rejects_unknown_filter_values(db, tmp_path):
+    r = runner.invoke(app, ["export", "signals", "--stance", "maybe", "--out", str(tmp_path / "s.csv"), "--db", db])
+    assert r.exit_code == 2 and "'maybe' is not one of open, opposed, conditional" in r.output
+    assert not (tmp_path / "s.csv").exists()

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..export import FORMATS, KINDS, ExportError, export
+from ..records import CHANNELS, SOURCES, STANCES
 from ..store import StoreError, open_db
 from .app import app, console, err_console
 from .options import DbOption, SinceOption, UntilOption, parse_day
@@ -23,7 +24,7 @@ def export_cmd(
     out: Annotated[Path, typer.Option("--out", help="The file to write (replaced only once complete).")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="csv, json, jsonl or parquet. [default: from --out's suffix, else csv]"),
+        typer.Option("--format", help="csv, json, jsonl or parquet.", show_default="from --out's suffix, else csv"),
     ] = None,
     holder: Annotated[str | None, typer.Option("--holder", help="Signals: only this actor code.")] = None,
     issue: Annotated[str | None, typer.Option("--issue", help="Signals: only this issue.")] = None,
@@ -53,6 +54,10 @@ def export_cmd(
     wrong = [k for k, v in given.items() if v is not None and k not in allowed[kind]]
     if wrong:
         raise typer.BadParameter(f"--{wrong[0]} does not apply to {kind}", param_hint=f"--{wrong[0]}")
+    for name, allowed_values in (("stance", STANCES), ("channel", CHANNELS), ("source", SOURCES)):
+        value = given[name]
+        if value is not None and value not in allowed_values:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed_values)}", param_hint=f"--{name}")
     filters = {k: v for k, v in given.items() if v is not None}
     if "holder" in filters:
         filters["holder"] = filters["holder"].upper()
