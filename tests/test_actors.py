@@ -547,4 +547,4 @@ def test_head_of_a_body_is_its_chief(actors: ActorDictionary, phrase: str, code:
 def test_head_of_the_delegation_resolves_in_the_paragraph(actors: ActorDictionary) -> None:
     text = "The Russian delegation arrived in Istanbul. The head of the delegation said talks could start."
     out = resolved(actors, text, on=D2025)
-    assert out[1] == [("head of the delegation", "RUS", None)]
+    assert out[1] == [("The head of the delegation", "RUS", None)]

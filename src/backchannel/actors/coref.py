@@ -71,7 +71,8 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
             return True
         if bare.noun is not None and m.kind == "group":
             # "the head of the delegation" after "the Russian delegation": the head of that body.
-            return m.noun == bare.noun or (m.role is not None and m.role == matcher.noun_group.get(bare.noun))
+            body = bare.noun.rsplit(" of ", 1)[-1].removeprefix("the ")
+            return m.noun == body or (m.role is not None and m.role == matcher.noun_group.get(body))
         known = matcher.data.persons.get(m.person) if m.person is not None else None
         if known is not None and m.active:
             return any(r.title in wanted for r in known.roles_on(on))
