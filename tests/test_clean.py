@@ -140,6 +140,13 @@ def test_body_lines_that_look_like_debris_are_kept(line: str) -> None:
     assert line in got.text, got.removed
 
 
+def test_a_section_label_above_the_first_paragraph_goes() -> None:
+    got = clean_text(
+        f"Headline here\n\nWorld\n\n{BODY}\n\nEurope\n\n{BODY.replace('Geneva', 'Vienna')}", title_first_line=True
+    )
+    assert got.text == f"{BODY}\n\nEurope\n\n{BODY.replace('Geneva', 'Vienna')}"  # a later heading stays
+
+
 def test_a_lone_capitalised_line_stays_when_the_text_never_uses_it() -> None:
     text = f"{BODY}\n\nKey Developments\n\n{BODY.replace('Geneva', 'Vienna')}"
     assert "Key Developments" in clean_text(text).text

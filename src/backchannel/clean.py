@@ -96,6 +96,8 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                         published = when
                     continue
             reason = rules.debris_reason(line, key)
+            if reason is None and words_before == 0 and standalone and _is_kicker(line, b_index, blocks, lines):
+                reason = "section label"
             if reason is None and standalone and _is_name_caption(line, i, lines, full):
                 reason = "caption that only repeats a name"
             if reason is not None:
@@ -277,6 +279,22 @@ def _looks_like_names(text: str) -> bool:
         if not (_NAME_WORD.match(word) or word.isupper()):
             return False
     return True
+
+
+def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str]) -> bool:
+    """A one- or two-word label ("World", "Exclusive") right above the first paragraph.
+
+    Pages put the section name over the story; as the first line of the body it is not
+    text. Only before any body text, and only when a real paragraph follows.
+    """
+    stripped = line.strip()
+    words = stripped.split()
+    if not 1 <= len(words) <= 2 or stripped.startswith("#") or any(ch.isdigit() for ch in stripped):
+        return False
+    if stripped[-1:] in '.!?:;,"”)' or not all(w[:1].isupper() for w in words):
+        return False
+    following = blocks[b_index + 1] if b_index + 1 < len(blocks) else []
+    return sum(len(lines[i].split()) for i in following) >= 25
 
 
 def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool:
