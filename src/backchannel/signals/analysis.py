@@ -74,6 +74,7 @@ def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
             found = [c for c in found if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
         if found:
             hits[item.code] = found
+    _longest_wins(hits)
     for item in lex.issues:
         if item.code not in hits or not item.yields_to:
             continue
@@ -84,6 +85,20 @@ def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
         else:
             del hits[item.code]
     return hits
+
+
+def _longest_wins(hits: dict[str, list[Cue]]) -> None:
+    """Where terms of two issues overlap, the one reaching further right names the topic.
+
+    "ready for peace talks" is about talks, not the cease-fire "ready for peace" names.
+    """
+    for code, cues in list(hits.items()):
+        others = [c for other, found in hits.items() if other != code for c in found]
+        kept = [c for c in cues if not any(o.start < c.end and c.start < o.end and o.end > c.end for o in others)]
+        if kept:
+            hits[code] = kept
+        else:
+            del hits[code]
 
 
 def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) -> bool:

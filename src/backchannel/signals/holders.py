@@ -84,9 +84,12 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
         quote_before = [q for q in quotes if q[1] <= verb.start]
         claim = any(c.start <= verb.start < c.end or c.start == verb.start for c in claims)
         if verb.text.lower() == "according to":
-            speaker = after[0] if after and after[0].start - verb.end <= 30 else None
-            src_after = [c for c in sources if c.start >= verb.end and c.start - verb.end <= 30]
-            return Attribution(speaker, src_after[0] if src_after else None, verb, (0, verb.start))
+            # "According to X, ..." / "..., according to X": X is credited, the rest is content.
+            speaker = after[0] if after and after[0].start - verb.end <= 3 else None
+            src_after = [c for c in sources if verb.start <= c.start <= verb.end + 30]
+            comma = sentence.find(",", verb.end)
+            content = (comma + 1, n) if verb.start < 3 and comma > 0 else (0, verb.start)
+            return Attribution(speaker, src_after[0] if src_after else None, verb, content)
         if quote_before and not [m for m in before if m.start < quote_before[-1][1]]:
             # "'...,' X said" / "'...,' said X": the quote is the content.
             near = [m for m in mentions if not inside(m.start, quotes) and abs(m.start - verb.start) <= 40]

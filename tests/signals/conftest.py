@@ -1,0 +1,35 @@
+"""Helpers for the signal-rule tests: extract from text written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backchannel.records import Article, Signal
+from backchannel.signals import extract, load_lexicon
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture
+def signals_of(lexicon):
+    """signals_of(text, published=None, outlet=None) -> list[Signal]."""
+
+    def run(text: str, published: date | None = None, outlet: str | None = None) -> list[Signal]:
+        return extract(Article(id="t", text=text, published=published, outlet=outlet), lexicon=lexicon)
+
+    return run
+
+
+@pytest.fixture
+def by_key():
+    """by_key(signals) -> {(holder, issue): signal}."""
+
+    def run(signals: list[Signal]) -> dict[tuple[str, str], Signal]:
+        return {(s.holder, s.issue): s for s in signals}
+
+    return run

@@ -1,0 +1,66 @@
+"""Channel, source and hedging cues, and attribution chains."""
+
+from __future__ import annotations
+
+
+def test_attribution_chain_gives_the_described_side(by_key, signals_of) -> None:
+    sigs = signals_of(
+        "Western officials report signs that the Kremlin is open to a truce, passed on through intermediaries."
+    )
+    s = by_key(sigs)[("RUS", "ceasefire")]
+    assert (s.stance, s.source, s.channel, s.hedged) == ("open", "third_party", "private", True)
+
+
+def test_on_the_record_words_are_public_holder(by_key, signals_of) -> None:
+    s = by_key(signals_of("Sergei Lavrov told reporters that Moscow was ready for talks."))[("RUS", "negotiations")]
+    assert (s.source, s.channel, s.hedged) == ("holder", "public", False)
+
+
+def test_private_channels(by_key, signals_of) -> None:
+    for cue in ("privately", "through back-channels", "behind closed doors", "quietly"):
+        s = by_key(signals_of(f"The Kremlin {cue} signalled readiness for a truce."))[("RUS", "ceasefire")]
+        assert s.channel == "private", cue
+
+
+def test_unknown_channel_when_the_text_does_not_say(by_key, signals_of) -> None:
+    s = by_key(signals_of("Russia has signalled a willingness to discuss a truce."))[("RUS", "ceasefire")]
+    assert s.channel == "unknown"
+
+
+def test_anonymous_analyst_media_sources(by_key, signals_of) -> None:
+    cases = {
+        "People familiar with the matter said Moscow was open to a truce.": "anonymous",
+        "Analysts said Moscow was open to a truce.": "analyst",
+        "According to Reuters, Moscow was open to a truce.": "media",
+        "Russia is open to a truce.": "author",
+    }
+    for text, source in cases.items():
+        assert by_key(signals_of(text))[("RUS", "ceasefire")].source == source, text
+
+
+def test_a_claim_about_the_other_side(by_key, signals_of) -> None:
+    s = by_key(signals_of("Kyiv accused Moscow of breaking the Easter truce on Sunday."))[("RUS", "ceasefire")]
+    assert (s.stance, s.source) == ("opposed", "third_party")
+
+
+def test_reported_hedges(by_key, signals_of) -> None:
+    s = by_key(signals_of("The Kremlin is reportedly ready for a truce."))[("RUS", "ceasefire")]
+    assert s.hedged
+
+
+def test_the_holder_s_own_tentativeness_is_not_a_hedge(by_key, signals_of) -> None:
+    s = by_key(signals_of("Putin said a truce could be possible soon."))[("RUS", "ceasefire")]
+    assert (s.stance, s.hedged) == ("open", False)
+
+
+def test_when_resolves_against_publication(by_key, signals_of) -> None:
+    from datetime import date
+
+    s = by_key(signals_of("Putin said on Tuesday he was ready for a truce.", published=date(2025, 3, 14)))
+    assert s[("RUS", "ceasefire")].when == "2025-03-11"
+
+
+def test_why_names_the_cues(by_key, signals_of) -> None:
+    s = by_key(signals_of("Sergei Lavrov told reporters that Moscow was ready for talks."))[("RUS", "negotiations")]
+    text = " ".join(s.why)
+    assert "negotiations" in text and "ready" in text and "public" in text

@@ -1,0 +1,57 @@
+"""Holder selection: subject of the stance, both sides, calls, coreference, non-holders."""
+
+from __future__ import annotations
+
+
+def test_both_sides_is_one_record_per_side(by_key, signals_of) -> None:
+    text = "Russia and Ukraine met in Istanbul. Both sides agreed to a prisoner exchange and a truce around the plant."
+    keys = set(by_key(signals_of(text)))
+    assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= keys
+
+
+def test_coordinated_subjects(by_key, signals_of) -> None:
+    keys = set(by_key(signals_of("The United States and Ukraine agreed on a thirty-day truce.")))
+    assert keys == {("USA", "ceasefire"), ("UKR", "ceasefire")}
+
+
+def test_the_caller_holds_a_call_not_its_addressees(by_key, signals_of) -> None:
+    keys = set(by_key(signals_of("China called on Russia and Ukraine to agree to a cease-fire.")))
+    assert keys == {("CHN", "ceasefire")}
+
+
+def test_pronoun_after_a_named_leader(by_key, signals_of) -> None:
+    text = "Vladimir Putin spoke to his generals on Monday. He said Russia would never accept a truce."
+    s = by_key(signals_of(text))[("RUS", "ceasefire")]
+    assert s.stance == "opposed"
+
+
+def test_we_in_a_quote_is_the_speaker(by_key, signals_of) -> None:
+    sigs = signals_of('"We are ready for talks at any time," Zelensky said.')
+    assert set(by_key(sigs)) == {("UKR", "negotiations")}
+
+
+def test_first_person_in_an_official_text_is_its_voice(by_key, signals_of) -> None:
+    sigs = signals_of("We remain ready for negotiations.", outlet="President of Russia (en.kremlin.ru)")
+    s = by_key(sigs)[("RUS", "negotiations")]
+    assert (s.source, s.channel) == ("holder", "public")
+
+
+def test_the_west_is_no_holder(signals_of) -> None:
+    assert signals_of("Western leaders called for a cease-fire.") == []
+
+
+def test_proposal_author_is_open(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("The Kremlin rejected the truce proposal put forward by the United States."))
+    assert sigs[("RUS", "ceasefire")].stance == "opposed"
+    assert sigs[("USA", "ceasefire")].stance == "open"
+
+
+def test_a_demand_on_the_other_side_is_the_speaker_s_position(by_key, signals_of) -> None:
+    s = by_key(signals_of("Lavrov said Ukraine must withdraw its troops before any truce."))
+    assert ("RUS", "ceasefire") in s and ("UKR", "ceasefire") not in s
+
+
+def test_continuation_in_the_holder_s_voice(signals_of) -> None:
+    text = "Vladimir Putin: We are ready to consider a truce over the holidays. We do not rule this out."
+    sigs = signals_of(text)
+    assert len([s for s in sigs if s.holder == "RUS"]) == 2

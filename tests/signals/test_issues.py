@@ -1,0 +1,51 @@
+"""Issue detection: terms, their variants, the object deciding, circumstances, context terms."""
+
+from __future__ import annotations
+
+
+def test_cease_fire_spellings(by_key, signals_of) -> None:
+    for word in ("cease-fire", "ceasefire", "cease fire", "truce", "armistice"):
+        sigs = signals_of(f"The Kremlin said it was ready for a {word} in the south.")
+        assert ("RUS", "ceasefire") in by_key(sigs), word
+
+
+def test_talks_are_negotiations(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv said it was ready for talks with Moscow in Geneva.")
+    assert set(by_key(sigs)) == {("UKR", "negotiations")}
+
+
+def test_the_object_of_the_talks_decides(by_key, signals_of) -> None:
+    sigs = signals_of("The Kremlin said it was willing to negotiate a cease-fire with Kyiv.")
+    assert set(by_key(sigs)) == {("RUS", "ceasefire")}
+
+
+def test_nato_membership(by_key, signals_of) -> None:
+    sigs = signals_of("Ukraine's foreign minister said Kyiv wants to join NATO as soon as possible.")
+    assert by_key(sigs)[("UKR", "nato_membership")].stance == "open"
+
+
+def test_talks_as_a_circumstance_are_no_topic(by_key, signals_of) -> None:
+    sigs = signals_of("After talks with the United States, Ukraine agreed to a thirty-day truce.")
+    assert ("UKR", "ceasefire") in by_key(sigs)
+    assert not [s for s in sigs if s.issue == "negotiations"]
+
+
+def test_a_mention_without_a_position_is_no_signal(signals_of) -> None:
+    assert signals_of("Putin discussed the war with his generals. Talks are scheduled for May.") == []
+
+
+def test_context_terms_need_the_issue_as_topic(by_key, signals_of) -> None:
+    assert signals_of("The minister rejected the offer on Friday.") == []
+    text = "Russia proposed a truce over the holidays on Monday.\n\nOn Tuesday, Kyiv rejected the offer."
+    sigs = signals_of(text)
+    assert ("UKR", "ceasefire") in by_key(sigs)
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_page_debris_and_headings_are_skipped(signals_of) -> None:
+    text = "Putin open to a truce\n\nAlso Read: Kremlin ready for a truce, aides say\n\nThe weather was cold."
+    assert signals_of(text) == []
+
+
+def test_questions_state_no_position(signals_of) -> None:
+    assert signals_of("Is the Kremlin ready for a truce?") == []

@@ -1,0 +1,60 @@
+"""Stance cues with negation scope, conditions, reciprocity and hypotheticals."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The Kremlin said Moscow was ready for peace talks with Kyiv.", "open"),
+        ("The Kremlin said Moscow was not ready for peace talks with Kyiv.", "opposed"),
+        ("The Kremlin said Moscow had no intention of holding talks with Kyiv.", "opposed"),
+        ("The Kremlin said Moscow rejected talks with Kyiv.", "opposed"),
+        ("The Kremlin said Moscow did not rule out talks with Kyiv.", "open"),
+        (
+            "The Kremlin said Moscow would agree to talks only if Ukrainian troops withdraw from the region.",
+            "conditional",
+        ),
+    ],
+)
+def test_negotiations_stance(by_key, signals_of, text: str, stance: str) -> None:
+    assert by_key(signals_of(text))[("RUS", "negotiations")].stance == stance
+
+
+def test_freeze_along_current_lines_is_conditional(by_key, signals_of) -> None:
+    sigs = signals_of(
+        "Moscow signalled a willingness to accept a truce that would freeze the front along current lines."
+    )
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_reciprocity_is_not_a_condition(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv said it would observe a truce if the other side also observes it.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "open"
+
+
+def test_rejecting_a_full_truce_but_accepting_a_partial_one_is_conditional(by_key, signals_of) -> None:
+    sigs = signals_of("The Kremlin rejected a full cease-fire but accepted a pause in strikes on power plants.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_fighting_on_is_opposed(by_key, signals_of) -> None:
+    sigs = signals_of("The Russian president said his army would keep fighting until every goal was met.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "opposed"
+
+
+def test_a_refusal_inside_a_hypothetical_is_nobody_s_position(by_key, signals_of) -> None:
+    sigs = signals_of("If Kyiv refuses talks, the front will move west, the Kremlin said.")
+    assert ("UKR", "negotiations") not in by_key(sigs)
+
+
+def test_offering_neutrality_is_opposed_to_membership(by_key, signals_of) -> None:
+    sigs = signals_of("Ukraine's negotiators said Kyiv was ready to accept neutrality in exchange for guarantees.")
+    assert by_key(sigs)[("UKR", "nato_membership")].stance == "opposed"
+
+
+def test_a_peace_plan_setting_terms_is_conditional(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv presented its peace formula, demanding the withdrawal of all Russian troops.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "conditional"
