@@ -548,3 +548,12 @@ def test_head_of_the_delegation_resolves_in_the_paragraph(actors: ActorDictionar
     text = "The Russian delegation arrived in Istanbul. The head of the delegation said talks could start."
     out = resolved(actors, text, on=D2025)
     assert out[1] == [("The head of the delegation", "RUS", None)]
+
+
+def test_he_inside_a_quote_is_not_the_speaker(actors: ActorDictionary) -> None:
+    text = 'Putin "is stalling", Zelensky said in his address, "and he knows it."'
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert [(t, p) for t, _, p in sentence if t in ("his", "he")] == [
+        ("his", "Volodymyr Zelensky"),
+        ("he", "Vladimir Putin"),
+    ]

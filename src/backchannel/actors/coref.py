@@ -104,6 +104,7 @@ class _Resolver:
         self.previous: list[Raw] = []  # the paragraph before
         self.all: list[Raw] = []  # the whole text so far
         self.sentence_start = 0
+        self.quotes: list[tuple[int, int, bool]] = []  # quotations of the current paragraph
 
     def new_paragraph(self) -> None:
         self.previous = self.history
@@ -119,8 +120,14 @@ class _Resolver:
         def fits(m: Raw) -> bool:
             return _fits_pronoun(m, want, self.matcher)
 
-        same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
-        ante = same or _last(self.history, fits)
+        if any(s <= raw.start < e for s, e, _closed in self.quotes):
+            # Inside a quote, "he" is someone the speaker talks about, not the speaker:
+            # 'Putin "is stalling", Zelensky said, "and he knows it"' is Putin.
+            speakers = {m.person or m.code for m in self.history if m.start >= self.sentence_start and m.speaker}
+            ante = _last(self.history, lambda m: fits(m) and (m.person or m.code) not in speakers)
+        else:
+            same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
+            ante = same or _last(self.history, fits)
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
         if ante is None:
@@ -285,6 +292,11 @@ def resolve(
             pending = []
             state.new_paragraph()
             current = para
+            if 0 <= para < len(paras):
+                p_start, p_end = paras[para]
+                chunk = text[p_start:p_end]
+                has_quote = '"' in chunk or "“" in chunk or "«" in chunk
+                state.quotes = quote_regions(text, p_start, p_end) if has_quote else []
         state.sentence_start = s_start
         bucket: list[Raw] = []
         for raw in raws[bisect_left(raw_starts, s_start) :]:
