@@ -123,3 +123,14 @@ def test_export_rejects_unknown_filter_values(db, tmp_path):
     r = runner.invoke(app, ["export", "signals", "--stance", "maybe", "--out", str(tmp_path / "s.csv"), "--db", db])
     assert r.exit_code == 2 and "'maybe' is not one of open, opposed, conditional" in r.output
     assert not (tmp_path / "s.csv").exists()
+
+
+def test_track_writes_the_chart(db, tmp_path):
+    for name in ("t.png", "t.svg"):
+        r = run("track", "--holder", "RUS", "--issue", "ceasefire", "--chart", str(tmp_path / name), "--db", db)
+        assert r.exit_code == 0, r.output
+    assert (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "t.svg").read_text()
+    r = runner.invoke(app, ["track", "--holder", "RUS", "--issue", "ceasefire", "--chart", str(tmp_path / "t.gif"),
+                            "--db", db])  # fmt: skip
+    assert r.exit_code == 2 and "must end in .png or .svg" in r.output

@@ -161,16 +161,37 @@ def track_cmd(
     until: UntilOption = None,
     by: ByOption = "month",
     as_json: JsonOption = False,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Also write the timeline chart here (.png or .svg).")
+    ] = None,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """Track a holder's stance on an issue: per period, by independent report, public line against private."""
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter(f"{chart.name} must end in .png or .svg", param_hint="--chart")
     engine, cfg = _setup(db, by, config)
     track = _compute(engine, holder, issue, parse_day(since, "--since"), parse_day(until, "--until"), by, cfg)
+    if chart is not None:
+        _write_chart(track, chart)
     if as_json:
         print(json.dumps(track.to_json(), ensure_ascii=False, indent=2))
         return
     print_track(track, cfg)
+
+
+def _write_chart(track: Track, path: Path) -> None:
+    from ..export import atomic_write
+    from ..report.charts import render_png, render_svg
+    from ..report.names import holder_name, issue_phrase
+
+    title = f"{holder_name(track.holder)} on {issue_phrase(track.issue)}: the public and the private line"
+    data = render_svg(track, title=title) if path.suffix.lower() == ".svg" else render_png(track, title=title)
+    try:
+        atomic_write(path, data)
+    except (ExportError, OSError) as exc:
+        raise _fail(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}", 2) from None
+    err_console.print(Text(f"chart written to {path}", style="dim"))
 
 
 @app.command("brief")
