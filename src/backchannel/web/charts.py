@@ -30,6 +30,10 @@ def track_chart(track: Track, link_base: str, link_params: dict[str, Any] | None
         for series in ("overall", "public", "private"):
             value = p.value(series)
             if value is None:
+                # A period without data breaks the line instead of bridging it.
+                points.append(
+                    {"period": p.label, "start": p.start.isoformat(), "series": SERIES_LABELS[series], "value": None}
+                )
                 continue
             params = {**keep, "since": p.start.isoformat(), "until": p.end.isoformat()}
             if series != "overall":
@@ -92,7 +96,7 @@ def track_chart(track: Track, link_base: str, link_params: dict[str, Any] | None
         },
         {
             "data": {"values": points},
-            "mark": {"type": "line", "strokeWidth": 2},
+            "mark": {"type": "line", "strokeWidth": 2, "invalid": None, "point": False},
             "encoding": {
                 "x": x,
                 "y": y,
@@ -105,7 +109,8 @@ def track_chart(track: Track, link_base: str, link_params: dict[str, Any] | None
         },
         {
             "data": {"values": points},
-            "mark": {"type": "point", "filled": True, "cursor": "pointer"},
+            "transform": [{"filter": "isValid(datum.value)"}],
+            "mark": {"type": "point", "filled": True, "cursor": "pointer", "opacity": 0.9},
             "encoding": {
                 "x": x,
                 "y": y,

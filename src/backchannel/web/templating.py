@@ -94,7 +94,7 @@ def sparkline(values: Sequence[float | None], *, width: int = 120, height: int =
         runs[-1].append(f"{x},{y(v)}")
         dots.append((x, y(v)))
     lines = "".join(f'<polyline points="{" ".join(r)}"/>' for r in runs if len(r) > 1)
-    single = "".join(f'<circle cx="{x}" cy="{yy}" r="1.8"/>' for x, yy in dots[-1:])
+    single = "".join(f'<circle cx="{x}" cy="{yy}" r="2"/>' for x, yy in dots)
     mid = y(0.0)
     return Markup(
         f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
