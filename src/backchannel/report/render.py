@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -20,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from sqlalchemy import Engine
 
 from ..export import atomic_write
-from ..track import TrackConfig, compute_track
+from ..track import Track, TrackConfig, compute_track
 from .briefing import Briefing, build_briefing
 from .charts import render_png, render_svg
 
@@ -117,8 +118,8 @@ def write_briefing(
     out: str | Path,
     *,
     fmt: Format = "html",
-    since=None,
-    until=None,
+    since: date | None = None,
+    until: date | None = None,
     by: str = "month",
     config: TrackConfig | None = None,
 ) -> Written:
@@ -137,7 +138,7 @@ def write_briefing(
     return Written(briefing, (atomic_write(out, render_markdown(briefing, png.name)), png))
 
 
-def _support(engine: Engine, track) -> dict[int, tuple[int, int]]:
+def _support(engine: Engine, track: Track) -> dict[int, tuple[int, int]]:
     """Articles and independent reports carrying each signal (the cluster stage's count)."""
     from ..store.clusters import support
 
