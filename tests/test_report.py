@@ -253,3 +253,38 @@ def test_a_sentence_told_twice_is_quoted_once():
     quoted = [(e.ref.id, e.ref.stance) for e in b.evidence.values()]
     assert quoted == [(1, "opposed"), (3, "open")]  # the same words with another stance are another signal
     assert b.cited([2]) == (1,)
+
+
+@pytest.mark.browser
+def test_html_briefing_in_a_browser_loads_nothing_and_runs_nothing(corpus, tmp_path):
+    """Opened in Chromium, the briefing requests no other resource, runs no script, and shows its chart."""
+    import os
+
+    chromium = "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{chromium} is missing; CI must install chromium")
+        pytest.skip(f"{chromium} not installed — browser test skipped")
+    from playwright.sync_api import sync_playwright
+
+    engine, _ = corpus
+    path = write_briefing(engine, "RUS", "ceasefire", tmp_path / "b.html", fmt="html").paths[0]
+    url = path.resolve().as_uri()
+    requests, dialogs, errors = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url)
+            box = page.locator("#chart svg").bounding_box()
+            quote = page.locator("li.evidence blockquote").filter(has_text="<script>").first
+            shown = quote.inner_text()
+        finally:
+            browser.close()
+    assert requests == [url]
+    assert dialogs == [] and errors == []
+    assert box is not None and box["width"] > 600 and box["height"] > 300
+    assert "<script>alert(1)</script>" in shown
