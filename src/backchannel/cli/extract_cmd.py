@@ -36,7 +36,7 @@ def _lexicon(actors: list[Path] | None):
     try:
         return load_lexicon(actors_files=tuple(actors or ()))
     except (LexiconError, ActorFileError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+        err_console.print(f"[red]error:[/red] {exc}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -117,7 +117,7 @@ def extract_cmd(
         raise typer.BadParameter("give --out OUT.jsonl for the articles with their signals", param_hint="--out")
     items, problems = read_article_file(input_file)
     for p in problems:
-        err_console.print(f"[yellow]skipped:[/yellow] {p}")
+        err_console.print(f"[yellow]skipped:[/yellow] {p}", soft_wrap=True, highlight=False)
     clusters = _clusters([a for a, _ in items])
     n_signals = 0
     lines = []
@@ -127,7 +127,7 @@ def extract_cmd(
             try:
                 signals = extract(article, lexicon=lex)
             except ExtractionError as exc:
-                err_console.print(f"[yellow]no signals:[/yellow] {input_file}: {exc}")
+                err_console.print(f"[yellow]no signals:[/yellow] {input_file}: {exc}", soft_wrap=True, highlight=False)
                 signals = []
             record = dict(raw)
             record["signals"] = [_signal_json(s) for s in signals]
@@ -163,7 +163,7 @@ def _extract_db(db: str | None, lex) -> None:
         task = bar.add_task("re-extracting", total=total)
         done = extract_stored(engine, None, progress=lambda n: bar.advance(task, n), lexicon=lex)
     for p in done.problems:
-        err_console.print(f"[yellow]no signals:[/yellow] {p}")
+        err_console.print(f"[yellow]no signals:[/yellow] {p}", soft_wrap=True, highlight=False)
     console.print(f"{done.articles} articles re-extracted, {done.signals} signals stored.")
 
 

@@ -191,6 +191,12 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     if cues.not_conditions is not None:
         masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
         conditions = [c for c in conditions if not any(a <= c.start < b for a, b in masks)]
+    if cues.doubt is not None:
+        # "sceptical of Russia's willingness to negotiate": a doubt, not a position
+        for d in cues.doubt.finditer(sentence):
+            tail = list(_WORD.finditer(sentence, d.end()))[: cues.doubt_window]
+            limit = tail[-1].end() if tail else d.end()
+            polar = [c for c in polar if not d.start() <= c.start < limit]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
         polar = [c for c in polar if not any(a <= c.start < b for a, b in hypothetical)]

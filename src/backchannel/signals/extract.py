@@ -177,7 +177,7 @@ def _signals_for_issue(
         c for c in finditer(lex.cues.calls, sentence, "call") if c.start < last_term and not inside(c.start, quotes)
     ]
     call = calls[0] if calls and lo <= calls[0].start < hi else None
-    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders)
+    heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders, sc.polar)
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [
@@ -188,7 +188,8 @@ def _signals_for_issue(
         if len(sides) >= 2:
             heads = [_side(code_) for code_ in sides[:2]]
             how = f"both sides ({both[0].text})"
-    if not heads and carried and topic is not None:
+    if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
+        # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [_side(topic.holder)], "holder of the previous sentence"
     if not heads and not props:
         return []

@@ -217,6 +217,7 @@ def select_holders(
     excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
     call: Cue | None = None,
     object_codes: tuple[str, ...] = (),
+    later_cues: tuple[Cue, ...] = (),
 ) -> tuple[list[Actorish], str]:
     """The holder mentions for a signal and how they were chosen (for ``why``).
 
@@ -241,6 +242,12 @@ def select_holders(
     else:
         head = _subject_before(sentence, content, pos, lo)
         how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
+        for later in later_cues if head is None and call is None else ():
+            # "Reports suggest that Putin had explored a truce": the first cue had no subject.
+            if lo <= later.start < hi and later.start > pos:
+                head = _subject_before(sentence, content, later.start, lo)
+                if head is not None:
+                    break
     speaker = attr.speaker
     if head is not None and speaker is not None and head.code in object_codes and speaker.code != head.code:
         # "Biden said Ukraine was not ready for membership": Ukraine is what the issue is about.

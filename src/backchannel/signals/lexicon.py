@@ -36,11 +36,17 @@ CUE_FAMILIES = (
     "claims",
     "calls",
     "speech_acts",
+    "doubt",
     "both_sides",
     "continuation",
     "debris",
 )
-_SETTINGS = {"negation_window": (3, 1, 19), "condition_window": (15, 1, 60), "cue_window": (12, 1, 100)}
+_SETTINGS = {
+    "negation_window": (3, 1, 19),
+    "condition_window": (15, 1, 60),
+    "cue_window": (12, 1, 100),
+    "doubt_window": (6, 1, 30),
+}
 ISSUE_KEYS = (
     "code",
     "label",
@@ -99,6 +105,8 @@ class Cues:
     claims: re.Pattern[str] | None
     calls: re.Pattern[str] | None
     speech_acts: re.Pattern[str] | None
+    doubt: re.Pattern[str] | None
+    doubt_window: int
     both_sides: re.Pattern[str] | None
     continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
@@ -276,6 +284,8 @@ def load_cues(path: Path) -> Cues:
         claims=family("claims"),
         calls=family("calls"),
         speech_acts=family("speech_acts"),
+        doubt=family("doubt"),
+        doubt_window=settings["doubt_window"],
         both_sides=family("both_sides"),
         continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
