@@ -114,6 +114,8 @@ def test_front_matter_becomes_metadata() -> None:
         "Home » World » Europe",
         "World | Politics | Business | Sport",
         "Menu",
+        "Related",
+        "Like Loading...",
     ],
 )
 def test_debris_lines_are_removed(line: str) -> None:
@@ -157,6 +159,23 @@ def test_name_caption_is_removed_when_the_name_recurs() -> None:
     got = clean_text(text)
     assert "\nMaria Kowalska\n" not in f"\n{got.text}\n"
     assert got.text.startswith("Maria Kowalska said")
+
+
+def test_caption_with_a_surname_the_text_uses_goes_but_a_heading_stays() -> None:
+    body = f"Kowalska said the talks would go on. {BODY}"
+    got = clean_text(f"{body}\n\nMaria Kowalska\n\n{BODY}\n\nMiddle East\n\nIn the East and the west, {BODY}")
+    assert "Maria Kowalska" not in got.text
+    assert "\nMiddle East\n" in got.text
+
+
+def test_kicker_above_a_repeated_title_goes() -> None:
+    got = clean_text(f"World\n\nTalks resume in Geneva\n\n{BODY}", known_title="Talks resume in Geneva")
+    assert got.text == BODY
+
+
+def test_dateline_with_a_place() -> None:
+    got = clean_text(f"By Ana Lee\nISTANBUL, July 24, 2022\n\n{BODY}")
+    assert (got.author, got.published, got.text) == ("Ana Lee", date(2022, 7, 24), BODY)
 
 
 def test_comment_marker_near_the_top_does_not_cut_the_article() -> None:

@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .clean_rules import Rules, line_key, load_rules, parse_date_text, strip_dates
+from .clean_head import is_name_word, parse_head_line
+from .clean_rules import line_key, load_rules, parse_date_text
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
 MIN_WORDS_BEFORE_COMMENTS = 60
 MAX_TITLE_CHARS = 200  # a longer first line is a paragraph, not a title
 MAX_TITLE_WORDS = 30  # a comment marker this far in ends the article
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.\-]*|[A-Z]\.)$")
+_FUNCTION_WORDS = "and|or|of|in|the|for|to|with|on|at|by|from|as|a|an|nor|but|than|into|over|under"
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du", "del", "ibn", "al-"}
 
 
@@ -86,17 +87,19 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                 drop[i] = "repeats the title"
                 continue
             if head:
-                got = _byline_or_dateline(line, key, rules)
+                got = parse_head_line(line, rules)
                 if got is not None:
-                    kind, value, when = got
-                    drop[i] = kind
-                    if kind == "byline" and value and author is None:  # the first byline names the author
-                        author = value
-                    if when and published is None:
-                        published = when
+                    drop[i] = got.kind
+                    author = author or got.author  # the first byline names the author
+                    published = published or got.published
                     continue
             reason = rules.debris_reason(line, key)
-            if reason is None and words_before == 0 and standalone and _is_kicker(line, b_index, blocks, lines):
+            if (
+                reason is None
+                and words_before == 0
+                and standalone
+                and _is_kicker(line, b_index, blocks, lines, title_key)
+            ):
                 reason = "section label"
             if reason is None and standalone and _is_name_caption(line, i, lines, full):
                 reason = "caption that only repeats a name"
@@ -198,90 +201,7 @@ def _strip_marks(line: str) -> str:
     return re.sub(r"^\s*#{1,6}\s+|^\s*(?:title\s*:\s*)|[*_]{2,}", "", line, flags=re.IGNORECASE)
 
 
-_BY_SPLIT = re.compile(r"\s*[|•·/]\s*|\s+[—–-]\s+|\s+on\s+(?=\S)")
-
-
-def _byline_or_dateline(line: str, key: str, rules: Rules) -> tuple[str, str | None, date | None] | None:
-    """("byline", author, date) or ("dateline", None, date) for a head line that is one."""
-    words = key.split()
-    if not words or len(words) > 16:
-        return None
-    stripped = re.sub(r"^[\W_]+|[\W_]+$", "", line.strip())
-    m = rules.byline.match(stripped)
-    if m:
-        parts = [p for p in _BY_SPLIT.split(m.group(1)) if p and p.strip()]
-        name = parts[0].strip().rstrip(",")
-        if not _looks_like_names(name.split(",")[0]):
-            return None
-        if stripped.endswith(".") and len(words) > 8:
-            return None
-        when = None
-        for part in parts[1:]:
-            when = when or parse_date_text(part)
-        return "byline", real_author(name.split(",")[0].strip()), when
-    if not any(ch.isdigit() for ch in stripped):
-        return None  # every date form has digits
-    parts = [p.strip() for p in _BY_SPLIT.split(stripped) if p and p.strip()]
-    if len(parts) >= 2 and not rules.dateline.match(stripped) and _looks_like_names(parts[0]):
-        when = next((d for d in map(parse_date_text, parts[1:]) if d), None)
-        if when is not None:  # "Ana Lee · May 3, 2024 · Kremlin watch": a byline without "By"
-            return "byline", real_author(parts[0]), when
-    m = rules.dateline.match(stripped)
-    rest = m.group(1) if m else stripped
-    who = None
-    tail = re.match(r"(?i)^(.*?\d.*?)\s+by\s+(.+)$", rest)  # "Posted on May 3, 2024 by Ana Lee"
-    if tail and _looks_like_names(tail.group(2)):
-        rest, who = tail.group(1), tail.group(2)
-    when = parse_date_text(rest)
-    if when is None:
-        return None
-    leftover = strip_dates(rest)
-    leftover = re.sub(
-        r"(?i)\b(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,4}|utc|gmt|at|\d+\s+min(ute)?s?\s+read)\b",
-        "",
-        leftover,
-    )
-    if re.search(r"[A-Za-z]{3,}", leftover):
-        return None
-    if who is not None:
-        return "byline", real_author(who), when
-    return "dateline", None, when
-
-
-_NOT_NAMES = re.compile(
-    r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|then|now|today|yesterday|contrast|comparison|far|the|this|that)$"
-)
-
-
-GENERIC_AUTHORS = frozenset(
-    {"admin", "administrator", "editor", "editors", "staff", "webmaster", "guest", "user", "root", "team", "newsdesk"}
-)
-
-
-def real_author(name: str | None) -> str | None:
-    """``name`` unless it is a site account rather than a person ("admin", "Staff")."""
-    if not name or name.strip().lower() in GENERIC_AUTHORS:
-        return None
-    return name.strip()
-
-
-def _looks_like_names(text: str) -> bool:
-    """One or more person names ("Ana Lee and Tom Ruiz"): capitalised words, joined by and/&."""
-    if text.strip().lower() in GENERIC_AUTHORS:
-        return True
-    words = text.replace("&", " and ").split()
-    if not words or len(words) > 10 or _NOT_NAMES.match(words[0]) or parse_date_text(text):
-        return False
-    for word in words:
-        if word.lower() in _NAME_PARTICLES or word.lower() == "and":
-            continue
-        if not (_NAME_WORD.match(word) or word.isupper()):
-            return False
-    return True
-
-
-def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str]) -> bool:
+def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str], title_key: str) -> bool:
     """A one- or two-word label ("World", "Exclusive") right above the first paragraph.
 
     Pages put the section name over the story; as the first line of the body it is not
@@ -293,8 +213,8 @@ def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str
         return False
     if stripped[-1:] in '.!?:;,"”)' or not all(w[:1].isupper() for w in words):
         return False
-    following = blocks[b_index + 1] if b_index + 1 < len(blocks) else []
-    return sum(len(lines[i].split()) for i in following) >= 25
+    later = [b for b in blocks[b_index + 1 : b_index + 3] if not (len(b) == 1 and line_key(lines[b[0]]) == title_key)]
+    return bool(later) and sum(len(lines[i].split()) for i in later[0]) >= 25
 
 
 def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool:
@@ -313,11 +233,18 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
     for word in words:
         if word.lower() in _NAME_PARTICLES:
             continue
-        if not _NAME_WORD.match(word):
+        if not is_name_word(word):
             return False
         capitals += 1
     if capitals < 2:
         return False
-    others = sum(len(l_) for l_ in lines[:index]) + index
-    before, after = full[:others], full[others + len(line) :]
-    return stripped in before or stripped in after
+    # The caption repeats a name the text uses: the whole name, or the surname alone as a
+    # person is written ("Zelensky said", "Putin's"), not as part of a phrase ("East and").
+    start = sum(len(l_) for l_ in lines[:index]) + index
+    rest = full[:start] + "\n" + full[start + len(line) :]
+    if stripped in rest:
+        return True
+    if "," in stripped or len(words[-1]) < 4:
+        return False
+    used = re.compile(rf"\b{re.escape(words[-1])}(?:['’]s\b|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+)")
+    return used.search(rest) is not None

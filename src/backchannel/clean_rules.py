@@ -67,6 +67,7 @@ class Rules:
 
     related: re.Pattern[str]
     related_colon: re.Pattern[str]
+    related_alone: frozenset[str]  # a line that is only "Related" or "Watch" heads a link list
     comment_heading: re.Pattern[str]
     comment_exact: frozenset[str]
     comment_prefix: re.Pattern[str] | None
@@ -100,7 +101,7 @@ class Rules:
             rest = key[self.related.match(key).end() :]
             if not rest or re.match(_SEP_AFTER, rest) or n_words <= 12:
                 return "link to another story"
-        if n_words <= 20 and self.related_colon.match(key):
+        if n_words <= 20 and self.related_colon.match(key) or bare in self.related_alone:
             return "link to another story"
         if n_words <= 15 and self.share.match(key):
             return "share prompt"
@@ -164,6 +165,7 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
     return Rules(
         related=prefix("related"),
         related_colon=prefix("related_colon", _SEP_AFTER) if p["related_colon"] else never,
+        related_alone=frozenset(p["related_colon"]),
         comment_heading=(
             re.compile(rf"^(?:{_NUMBER_WORDS})\s+(?:{_alternation(p['comment_heading'])})(?:\s+(?:on|to|for)\b|\s*$)")
             if p["comment_heading"]

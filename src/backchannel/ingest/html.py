@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from ..clean import clean_text, real_author
+from ..clean import clean_text
+from ..clean_head import real_author
 from ..records import Article, parse_date
 from .base import (
     Problem,

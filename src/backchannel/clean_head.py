@@ -1,0 +1,121 @@
+"""Bylines and datelines: the lines above a body that say who wrote it and when.
+
+A head line is cut into segments at the separators pages use ("|", "·", "•", " — "),
+and each segment is read as a byline ("By Ana Lee", "Posted by admin"), a dated
+segment ("Posted on May 3, 2024", "ISTANBUL, July 24, 2022", "10:15 GMT"), a label
+("Filed under: Talks"), a reading time, or a name. A line is metadata only when every
+segment is one of these (a short leftover such as a section name is allowed), so a body
+sentence that happens to start with "By" stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .clean_rules import Rules, parse_date_text, strip_dates
+
+GENERIC_AUTHORS = frozenset(
+    {"admin", "administrator", "editor", "editors", "staff", "webmaster", "guest", "user", "root", "team", "newsdesk"}
+)
+_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du", "del", "ibn", "al-", "and"}
+_NOT_NAMES = re.compile(
+    r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|then|now|today|yesterday|contrast|comparison|far|the|this|that|posted|"
+    r"published|updated)$"
+)
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+|\s+-\s+|\s+/\s+")
+_TIME = re.compile(
+    r"(?i)\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b[ap]\.?m\.?(?!\w)|\b(?:utc|gmt|[a-z]st|[a-z]dt|cet|cest|msk|eet)\b|\bat\b"
+)
+_PLACE = re.compile(r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*\s*){1,3},")
+_READING = re.compile(r"(?i)^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What a head line said: ``kind`` is "byline" or "dateline"."""
+
+    kind: str
+    author: str | None
+    published: date | None
+
+
+def real_author(name: str | None) -> str | None:
+    """``name`` unless it is a site account rather than a person ("admin", "Staff")."""
+    if not name or name.strip().lower() in GENERIC_AUTHORS:
+        return None
+    return name.strip()
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word of letters (any script), or an initial: "Zelensky", "Niinistö", "J."."""
+    core = word.strip(",")
+    return bool(core) and core[0].isupper() and all(ch.isalpha() or ch in "'’.-" for ch in core)
+
+
+def looks_like_names(text: str) -> bool:
+    """One or more person names ("Ana Lee and Tom Ruiz"), or a site account ("admin")."""
+    if text.strip().lower() in GENERIC_AUTHORS:
+        return True
+    words = text.replace("&", " and ").split()
+    if not words or len(words) > 10 or _NOT_NAMES.match(words[0]) or parse_date_text(text):
+        return False
+    return all(w.lower() in _PARTICLES or is_name_word(w) or w.isupper() for w in words)
+
+
+def _date_only(text: str) -> date | None:
+    """The date of a segment that holds nothing but a date (a time, zone or place may go with it)."""
+    when = parse_date_text(text)
+    if when is None:
+        return None
+    leftover = _TIME.sub(" ", strip_dates(text))
+    leftover = _PLACE.sub(" ", leftover) if _PLACE.match(text) else leftover
+    return None if re.search(r"[^\W\d_]{3,}", leftover) else when
+
+
+def parse_head_line(line: str, rules: Rules) -> Head | None:
+    """The byline or dateline ``line`` is, or None when it is text."""
+    stripped = re.sub(r"^[\W_]+|[\W_]+$", "", line.strip())
+    if not stripped or len(stripped.split()) > 16:
+        return None
+    author: str | None = None
+    by_seen = False
+    when: date | None = None
+    names: list[str] = []
+    loose = 0
+    for seg in (s.strip() for s in _SEGMENTS.split(stripped) if s and s.strip()):
+        m = rules.byline.match(seg)
+        if m:
+            name, _, tail = m.group(1).partition(" on ")
+            name = name.split(",")[0].strip()
+            if not looks_like_names(name):
+                return None
+            by_seen, author = True, author or real_author(name)
+            when = when or (_date_only(tail) if tail else None)
+            continue
+        m = rules.dateline.match(seg)
+        rest = m.group(1) if m else seg
+        dated, _, who = rest.partition(" by ")
+        day = _date_only(dated)
+        if day is not None and (not who or looks_like_names(who)):
+            when = when or day
+            if who:
+                by_seen, author = True, author or real_author(who)
+            continue
+        if rules.labels.match(seg.lower()) or _READING.match(seg):
+            continue
+        if looks_like_names(seg):
+            names.append(seg)
+        elif len(seg.split()) <= 3:
+            loose += 1
+        else:
+            return None
+    if by_seen:
+        return Head("byline", author, when)
+    if when is None or loose > 1:
+        return None
+    if names and len(names[0].split()) >= 2 and not stripped[:1].isdigit():
+        return Head("byline", real_author(names[0]), when)  # "Ana Lee · May 3, 2024"
+    return Head("dateline", None, when)
