@@ -80,7 +80,7 @@ def track_chart(track: Track, link_base: str, link_params: dict[str, Any] | None
         "type": "nominal",
         "title": None,
         "scale": {"domain": names, "range": [SERIES_COLOURS[k] for k in SERIES_LABELS]},
-        "legend": {"orient": "top", "direction": "horizontal"},
+        "legend": {"orient": "top", "direction": "horizontal", "symbolOpacity": 1},
     }
     tooltip = [
         {"field": "period", "title": "period"},
@@ -94,17 +94,21 @@ def track_chart(track: Track, link_base: str, link_params: dict[str, Any] | None
             "data": {"values": [{"zero": 0}]},
             "encoding": {"y": {"field": "zero", "type": "quantitative"}},
         },
+        # Faint dashes bridge the months without data; solid lines join consecutive months.
         {
             "data": {"values": points},
-            "mark": {"type": "line", "strokeWidth": 2, "invalid": None, "point": False},
+            "transform": [{"filter": "isValid(datum.value)"}],
+            "mark": {"type": "line", "strokeWidth": 1.2, "strokeDash": [3, 3], "opacity": 0.45},
+            "encoding": {"x": x, "y": y, "color": colour},
+        },
+        {
+            "data": {"values": points},
+            "mark": {"type": "line", "invalid": "break-paths-filter-domains"},
             "encoding": {
                 "x": x,
                 "y": y,
                 "color": colour,
-                "strokeDash": {
-                    "condition": {"test": "datum.series === 'all reports'", "value": [4, 3]},
-                    "value": [1, 0],
-                },
+                "strokeWidth": {"condition": {"test": "datum.series === 'all reports'", "value": 1.5}, "value": 2.5},
             },
         },
         {
