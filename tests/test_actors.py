@@ -557,3 +557,14 @@ def test_he_inside_a_quote_is_not_the_speaker(actors: ActorDictionary) -> None:
         ("his", "Volodymyr Zelensky"),
         ("he", "Vladimir Putin"),
     ]
+
+
+def test_it_is_an_actor_only_when_it_acts(actors: ActorDictionary) -> None:
+    text = "Turkey said it was ready to host talks. It is clear that Ukraine is opposed to it."
+    out = resolved(actors, text, on=D2025)
+    assert out[0] == [("Turkey", "TUR", None), ("it", "TUR", None)]
+    assert out[1] == [("Ukraine", "UKR", None)]
+    text = "Russia rejected the proposal, saying it would consider other options. Moscow said its goals stand."
+    out = resolved(actors, text, on=D2025)
+    assert [t for t, _, _ in out[0]] == ["Russia"]  # a thing came between: "it" is the proposal
+    assert out[1] == [("Moscow", "RUS", None), ("its", "RUS", None)]

@@ -42,6 +42,30 @@ from datetime import date
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
 
+_SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
+# "it" is an actor only as the subject of what actors do ("Turkey said it was working to",
+# "the ministry announced it was ordering", "it accused Ukraine of"); as an object or in
+# "it is clear", "it shifts the onus" it is almost never one, so only these verbs count.
+_ACTOR_IT = re.compile(
+    r"[^\S\n]+(?:(?:has|had|have|would|will|also|later|then|had not|has not|did not|does not|"
+    r"would not|will not|could not|(?:was|is|were)(?=[^\S\n]+(?:ready|working|ordering|sending|considering|"
+    r"preparing|seeking|pushing|pressing|prepared|open|willing|not ready|not willing)))[^\S\n]+)*"
+    r"(?:said|says|added|accused|announced|alleged|called|claimed|denied|rejected|agreed|agrees|proposed|offered|"
+    r"wants|wanted|ready|prepared|open|willing|not ready|not willing|stands ready|working|sending|send|sent|"
+    r"consider|considering|preparing|seeking|pushing|pressing|suspended|"
+    r"felt|feels|released|launched|urged|insisted|warned|believes|believed|hoped|hopes|plans|planned|"
+    r"intends|intended|refused|refuses|supports|supported|backed|welcomed|demanded|demands|accepted|accepts|"
+    r"ordering|ordered|opposes|opposed|favours|favors|seeks|sought|expects|expected|declared|stated|told|"
+    r"insists|prefers|preferred|continues|continued|remains ready|will continue|would continue|"
+    r"wrote|replied|responded|signalled|signaled|indicated|confirmed|condemned|blamed|threatened|vowed|pledged|"
+    r"provided|given|put forward|drives|pressed)(?![\w])"
+)
+# A thing named between the actor and "it" is the likelier referent: "Russia rejected the plan, saying it ...".
+_THING_BETWEEN = re.compile(
+    r"\b(?:the|a|an|this|that|its|their)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}(?:plan|proposal|deal|agreement|accord|"
+    r"ceasefire|cease-fire|truce|war|conflict|offer|initiative|idea|document|statement|text|framework|memorandum|"
+    r"process|meeting|call|summit|move|decision|attack|strike|invasion|offensive|operation|report|law|decree)s?\b"
+)
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 _ACTING = ("person", "title", "group", "country", "pronoun")
@@ -51,6 +75,10 @@ _OPEN, _CLOSE = "“«„", "”»"
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
     if m.locative:
         return False
+    if want == "s":
+        if m.kind == "pronoun":
+            return m.person is None and m.role in _SINGULAR_ROLES
+        return m.kind == "country" or (m.kind == "group" and m.noun in matcher.data.bare_groups)
     if want == "p":
         return m.kind in ("group", "country", "non_holder") or (m.kind == "pronoun" and m.person is None)
     if m.kind not in ("person", "title", "pronoun") or (m.kind == "pronoun" and m.person is None):
@@ -120,6 +148,8 @@ class _Resolver:
         def fits(m: Raw) -> bool:
             return _fits_pronoun(m, want, self.matcher)
 
+        if want == "s":
+            return self._it(raw, fits)
         if any(s <= raw.start < e for s, e, _closed in self.quotes):
             # Inside a quote, "he" is someone the speaker talks about, not the speaker:
             # 'Putin "is stalling", Zelensky said, "and he knows it"' is Putin.
@@ -135,6 +165,20 @@ class _Resolver:
         kind = "non_holder" if ante.kind == "non_holder" or (ante.kind == "pronoun" and not ante.code) else "pronoun"
         return Raw(raw.start, raw.end, kind, ante.code, ante.person, ante.role, ante.title, ante.active,
                    speaker=raw.speaker)  # fmt: skip
+
+    def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
+        """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
+        if raw.det == "it" and (raw.possessive or not _ACTOR_IT.match(self.text, raw.end)):
+            return None  # "it's", "it is clear", "opposed to it": no actor
+        same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
+        ante = same or _last(self.history, fits)
+        if ante is None and self.carry_over:
+            ante = _last(self.previous, lambda m: m.speaker and fits(m))
+        if ante is None or not ante.code:
+            return None
+        if ante.end <= raw.start and _THING_BETWEEN.search(self.text, ante.end, raw.start):
+            return None
+        return Raw(raw.start, raw.end, "pronoun", ante.code, None, ante.role, None, ante.active, speaker=raw.speaker)
 
     def bare(self, raw: Raw) -> Raw | None:
         if raw.det == "the":

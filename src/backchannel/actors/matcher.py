@@ -27,7 +27,8 @@ from .model import ActorData, Person, Title
 from .names import FORMER_RE, Raw, cap, case_variants, fold, named_after_titles, norm
 from .trie import SPACE, trie_regex
 
-# Pronoun -> what it needs: m(ale) or f(emale) person, p(lural) group or country, 1 first person (the speaker).
+# Pronoun -> what it needs: m(ale) or f(emale) person, p(lural) group or country, s(ingular)
+# country or body ("it", "its"), 1 first person (the speaker).
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -44,6 +45,8 @@ PRONOUNS = {
     "we": "1",
     "us": "1",
     "our": "1",
+    "it": "s",
+    "its": "s",
 }
 DETERMINERS = ("the", "his", "her", "their", "its")
 _GAP_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
