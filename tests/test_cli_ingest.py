@@ -128,6 +128,25 @@ def test_interrupted_batch_leaves_whole_batches_and_rerun_completes(
     assert re.search(r"ingested\s*│\s*5\s*│", rest.output) and re.search(r"duplicate\s*│\s*20\s*│", rest.output)
 
 
+def test_urls_on_the_command_line(runner: CliRunner, db_path: Path) -> None:
+    from ingest_server import html_page, serve
+
+    page = html_page("Envoys meet at the border", [TEXT, TEXT.replace("Tuesday", "Wednesday")])
+    routes = {
+        "/story": (200, {"Content-Type": "text/html"}, page),
+        "/doc": (200, {"Content-Type": "application/pdf"}, b"%PDF"),
+    }
+    with serve(routes) as base:
+        got = run(
+            runner, f"{base}/story", f"{base}/doc", "ftp://127.0.0.1/x", "--db", str(db_path), "--timeout", "2", *QUIET
+        )
+    assert got.exit_code == 0, got.output
+    assert f"{base}/doc: content type application/pdf is not HTML or a feed" in got.output
+    assert "ftp://127.0.0.1/x: only http and https URLs can be fetched" in got.output
+    (art,) = _all(open_db(db_path))
+    assert art.url == f"{base}/story" and art.title == "Envoys meet at the border" and art.outlet == "Loopback News"
+
+
 def test_bad_database_path_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     got = runner.invoke(app, ["ingest", str(FIX), "--db", str(tmp_path / "no" / "such" / "x.db"), *QUIET])
     assert got.exit_code == 2 and "does not exist" in got.output
