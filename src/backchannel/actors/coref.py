@@ -33,43 +33,19 @@ are left out of the result unless asked for. Unresolved pronouns are dropped.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from .cues import ACTOR_IT, THING_BETWEEN, quote_regions, region_speakers
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
-# "it" is an actor only as the subject of what actors do ("Turkey said it was working to",
-# "the ministry announced it was ordering", "it accused Ukraine of"); as an object or in
-# "it is clear", "it shifts the onus" it is almost never one, so only these verbs count.
-_ACTOR_IT = re.compile(
-    r"[^\S\n]+(?:(?:has|had|have|would|will|also|later|then|had not|has not|did not|does not|"
-    r"would not|will not|could not|(?:was|is|were)(?=[^\S\n]+(?:ready|working|ordering|sending|considering|"
-    r"preparing|seeking|pushing|pressing|prepared|open|willing|not ready|not willing)))[^\S\n]+)*"
-    r"(?:said|says|added|accused|announced|alleged|called|claimed|denied|rejected|agreed|agrees|proposed|offered|"
-    r"wants|wanted|ready|prepared|open|willing|not ready|not willing|stands ready|working|sending|send|sent|"
-    r"consider|considering|preparing|seeking|pushing|pressing|suspended|"
-    r"felt|feels|released|launched|urged|insisted|warned|believes|believed|hoped|hopes|plans|planned|"
-    r"intends|intended|refused|refuses|supports|supported|backed|welcomed|demanded|demands|accepted|accepts|"
-    r"ordering|ordered|opposes|opposed|favours|favors|seeks|sought|expects|expected|declared|stated|told|"
-    r"insists|prefers|preferred|continues|continued|remains ready|will continue|would continue|"
-    r"wrote|replied|responded|signalled|signaled|indicated|confirmed|condemned|blamed|threatened|vowed|pledged|"
-    r"provided|given|put forward|drives|pressed)(?![\w])"
-)
-# A thing named between the actor and "it" is the likelier referent: "Russia rejected the plan, saying it ...".
-_THING_BETWEEN = re.compile(
-    r"\b(?:the|a|an|this|that|its|their)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}(?:plan|proposal|deal|agreement|accord|"
-    r"ceasefire|cease-fire|truce|war|conflict|offer|initiative|idea|document|statement|text|framework|memorandum|"
-    r"process|meeting|call|summit|move|decision|attack|strike|invasion|offensive|operation|report|law|decree)s?\b"
-)
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 _ACTING = ("person", "title", "group", "country", "pronoun")
-_OPEN, _CLOSE = "“«„", "”»"
 
 
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
@@ -168,7 +144,7 @@ class _Resolver:
 
     def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
-        if raw.det == "it" and (raw.possessive or not _ACTOR_IT.match(self.text, raw.end)):
+        if raw.det == "it" and (raw.possessive or not ACTOR_IT.match(self.text, raw.end)):
             return None  # "it's", "it is clear", "opposed to it": no actor
         same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
         ante = same or _last(self.history, fits)
@@ -176,7 +152,7 @@ class _Resolver:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
         if ante is None or not ante.code:
             return None
-        if ante.end <= raw.start and _THING_BETWEEN.search(self.text, ante.end, raw.start):
+        if ante.end <= raw.start and THING_BETWEEN.search(self.text, ante.end, raw.start):
             return None
         return Raw(raw.start, raw.end, "pronoun", ante.code, None, ante.role, None, ante.active, speaker=raw.speaker)
 
@@ -242,51 +218,6 @@ class _Resolver:
         if owner is None or not owner.code:
             return None
         return Raw(raw.start, raw.end, "pronoun", owner.code, owner.person, owner.role, owner.title, owner.active)
-
-
-_QUOTE_RE = re.compile(r'[“”«»„"]')
-
-
-def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(open, close, closed) spans of quotations in text[start:end]; an unclosed one runs to the end."""
-    out: list[tuple[int, int, bool]] = []
-    opened: int | None = None
-    straight: int | None = None
-    for match in _QUOTE_RE.finditer(text, start, end):
-        i = match.start()
-        ch = text[i]
-        if ch in _OPEN and opened is None:
-            opened = i
-        elif ch in _CLOSE and opened is not None:
-            out.append((opened, i + 1, True))
-            opened = None
-        elif ch == '"':
-            if straight is None:
-                straight = i
-            else:
-                out.append((straight, i + 1, True))
-                straight = None
-    for pos in (opened, straight):
-        if pos is not None:
-            out.append((pos, end, False))
-    return sorted(out)
-
-
-def _region_speakers(
-    regions: list[tuple[int, int, bool]], raws: list[Raw], para_start: int, carried: Raw | None, text: str
-) -> list[tuple[int, int, Raw | None]]:
-    """Each quotation's speaker: a speaker mention right after it, else the last one before it."""
-    out: list[tuple[int, int, Raw | None]] = []
-    outside = [r for r in raws if r.speaker and r.code and not any(s <= r.start < e for s, e, _ in regions)]
-    for index, (start, end, _closed) in enumerate(regions):
-        nxt = regions[index + 1][0] if index + 1 < len(regions) else len(text)
-        after = [r for r in outside if end <= r.start < nxt]
-        before = [r for r in outside if para_start <= r.start < start]
-        speaker = after[0] if after else before[-1] if before else None
-        if speaker is None and index == 0 and start == para_start:
-            speaker = carried
-        out.append((start, end, speaker))
-    return out
 
 
 def to_mention(raw: Raw, text: str) -> Mention:
@@ -394,7 +325,7 @@ def _finish_paragraph(
     if not pending and carried is None and '"' not in text[start:end] and "“" not in text[start:end]:
         return None  # nothing to resolve and no quote to carry: skip the quote scan
     spans = quote_regions(text, start, end)
-    speakers = _region_speakers(spans, state.history, start, carried, text)
+    speakers = region_speakers(spans, state.history, start, carried, text)
     for index, raw in pending:
         item = state.first_person(raw, speakers)
         if item is not None:

@@ -1,0 +1,79 @@
+"""Text cues coreference reads besides mentions: quotations and their speakers, and when
+"it" is an actor. Plain functions over the text, kept apart from the resolver's state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import Raw
+
+_OPEN, _CLOSE = "“«„", "”»"
+
+# "it" is an actor only as the subject of what actors do ("Turkey said it was working to",
+# "the ministry announced it was ordering", "it accused Ukraine of"); as an object or in
+# "it is clear", "it shifts the onus" it is almost never one, so only these verbs count.
+ACTOR_IT = re.compile(
+    r"[^\S\n]+(?:(?:has|had|have|would|will|also|later|then|had not|has not|did not|does not|"
+    r"would not|will not|could not|(?:was|is|were)(?=[^\S\n]+(?:ready|working|ordering|sending|considering|"
+    r"preparing|seeking|pushing|pressing|prepared|open|willing|not ready|not willing)))[^\S\n]+)*"
+    r"(?:said|says|added|accused|announced|alleged|called|claimed|denied|rejected|agreed|agrees|proposed|offered|"
+    r"wants|wanted|ready|prepared|open|willing|not ready|not willing|stands ready|working|sending|send|sent|"
+    r"consider|considering|preparing|seeking|pushing|pressing|suspended|"
+    r"felt|feels|released|launched|urged|insisted|warned|believes|believed|hoped|hopes|plans|planned|"
+    r"intends|intended|refused|refuses|supports|supported|backed|welcomed|demanded|demands|accepted|accepts|"
+    r"ordering|ordered|opposes|opposed|favours|favors|seeks|sought|expects|expected|declared|stated|told|"
+    r"insists|prefers|preferred|continues|continued|remains ready|will continue|would continue|"
+    r"wrote|replied|responded|signalled|signaled|indicated|confirmed|condemned|blamed|threatened|vowed|pledged|"
+    r"provided|given|put forward|drives|pressed)(?![\w])"
+)
+# A thing named between the actor and "it" is the likelier referent: "Russia rejected the plan, saying it ...".
+THING_BETWEEN = re.compile(
+    r"\b(?:the|a|an|this|that|its|their)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}(?:plan|proposal|deal|agreement|accord|"
+    r"ceasefire|cease-fire|truce|war|conflict|offer|initiative|idea|document|statement|text|framework|memorandum|"
+    r"process|meeting|call|summit|move|decision|attack|strike|invasion|offensive|operation|report|law|decree)s?\b"
+)
+
+_QUOTE_RE = re.compile(r'[“”«»„"]')
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(open, close, closed) spans of quotations in text[start:end]; an unclosed one runs to the end."""
+    out: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for match in _QUOTE_RE.finditer(text, start, end):
+        i = match.start()
+        ch = text[i]
+        if ch in _OPEN and opened is None:
+            opened = i
+        elif ch in _CLOSE and opened is not None:
+            out.append((opened, i + 1, True))
+            opened = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight, i + 1, True))
+                straight = None
+    for pos in (opened, straight):
+        if pos is not None:
+            out.append((pos, end, False))
+    return sorted(out)
+
+
+def region_speakers(
+    regions: list[tuple[int, int, bool]], raws: list[Raw], para_start: int, carried: Raw | None, text: str
+) -> list[tuple[int, int, Raw | None]]:
+    """Each quotation's speaker: a speaker mention right after it, else the last one before it."""
+    out: list[tuple[int, int, Raw | None]] = []
+    outside = [r for r in raws if r.speaker and r.code and not any(s <= r.start < e for s, e, _ in regions)]
+    for index, (start, end, _closed) in enumerate(regions):
+        nxt = regions[index + 1][0] if index + 1 < len(regions) else len(text)
+        after = [r for r in outside if end <= r.start < nxt]
+        before = [r for r in outside if para_start <= r.start < start]
+        speaker = after[0] if after else before[-1] if before else None
+        if speaker is None and index == 0 and start == para_start:
+            speaker = carried
+        out.append((start, end, speaker))
+    return out
