@@ -5,15 +5,24 @@
 per argument tuple and nothing is built at import time.
 
 - ``mentions(text)`` finds every actor mention in a span: longest match wins, no
-  overlaps, sorted. Persons out of office on ``on`` (former leaders, candidates) are no
-  holder and are left out unless ``include_inactive=True`` (then ``Mention.active`` is
-  False). "The West", "Western leaders", "the international community" are no holder:
-  they are left out unless ``include_non_holders=True`` (kind ``non_holder``, code "").
+  overlaps, sorted. Persons out of office on ``on`` (former leaders, candidates, titles
+  after "former") are no holder and are left out unless ``include_inactive=True`` (then
+  ``Mention.active`` is False). "The West", "Western leaders", "the international
+  community", "European allies" are no holder: left out unless
+  ``include_non_holders=True`` (kind ``non_holder``, code "").
 - ``resolve(text, sentences, paragraphs)`` does the same per sentence and resolves
-  pronouns, bare titles and anaphors within the paragraph (see ``coref``).
+  pronouns (he/she/they, "it" when it acts, first person in quotes), bare titles ("the
+  president", "his spokesman"), anaphors ("the alliance") and plurals ("both sides": one
+  mention per side, on the same span) within the paragraph (see ``coref``).
+- Kinds: country (names and metonyms, also for NATO/EU/UN), person, title, group,
+  demonym (a bare adjective, or a name used as a modifier: "Russia-backed"), pronoun,
+  non_holder. ``speaker`` marks the one a reporting verb credits ("Peskov said");
+  ``locative`` a place ("talks in Moscow"), which callers should not take as a holder.
 - Dates: a role's ``from`` is inclusive and ``until`` exclusive, so on 2025-01-20 "the
   U.S. president" is Trump. With ``on=None`` the date is unknown: every person counts
   as a holder (with their latest code) and a title goes to its current holder.
+- A title followed by a name the dictionary lacks names that person ("Russian Deputy
+  Foreign Minister Alexander Pankin"), and a later bare surname is him too.
 """
 
 from __future__ import annotations
