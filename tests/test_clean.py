@@ -214,6 +214,11 @@ def test_a_paragraph_on_the_first_line_is_not_taken_for_a_title() -> None:
     assert got.text.startswith(BODY)
 
 
+def test_a_rule_line_is_never_the_title() -> None:
+    got = clean_text(f"* * *\nTalks resume\n\n{BODY}", title_first_line=True)
+    assert got.title == "Talks resume" and got.text == BODY
+
+
 def test_dateline_with_prefix_and_time_is_lifted() -> None:
     got = clean_text(f"Updated: 5 March 2024, 10:15 GMT\n\n{BODY}")
     assert got.published == date(2024, 3, 5)

@@ -62,7 +62,7 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
     start = _front_matter(lines, drop, meta)
     title = meta.get("title")
     if title_first_line and title is None:
-        first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+        first = next((i for i in range(start, len(lines)) if line_key(lines[i])), None)  # not a "---" rule
         # A first line as long as a paragraph is the body of a file without a title: keep it.
         if first is not None and len(lines[first]) <= MAX_TITLE_CHARS and len(lines[first].split()) <= MAX_TITLE_WORDS:
             title = _strip_marks(lines[first]).strip() or None
