@@ -568,3 +568,11 @@ def test_it_is_an_actor_only_when_it_acts(actors: ActorDictionary) -> None:
     out = resolved(actors, text, on=D2025)
     assert [t for t, _, _ in out[0]] == ["Russia"]  # a thing came between: "it" is the proposal
     assert out[1] == [("Moscow", "RUS", None), ("its", "RUS", None)]
+
+
+def test_code_of_needs_the_whole_string_to_be_one_mention(actors: ActorDictionary) -> None:
+    assert actors.code_of("Zelensky’s") == "UKR"
+    assert actors.code_of("Erdogan") == "TUR"
+    assert actors.code_of("Putin and Zelensky") is None
+    assert actors.code_of("the Russian troops") is None
+    assert actors.code_of("Russian") == "RUS"

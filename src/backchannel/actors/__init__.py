@@ -162,18 +162,21 @@ class ActorDictionary:
     def code_of(self, name: str, *, on: date | None = None) -> str | None:
         """The holder code a name, title or code stands for ("the Kremlin" -> RUS), or None.
 
-        A person out of office on ``on`` gives None, as does anything not in the dictionary.
+        The whole string must be one mention (an optional leading "the" and trailing
+        possessive aside). A person out of office on ``on`` gives None, as does anything
+        the dictionary does not know.
         """
         cleaned = " ".join(name.split())
         if cleaned in self.data.actors:
             return cleaned
-        for candidate in (cleaned, fold(cleaned)):
-            found = [m for m in self.mentions(candidate, on=on, include_inactive=True) if m.kind != "demonym"]
-            found = found or self.mentions(candidate, on=on, include_inactive=True)
-            if len(found) == 1:
-                m = found[0]
-                bare = candidate.removeprefix("the ").removeprefix("The ")
-                if m.start <= len(candidate) - len(bare) and m.end >= len(candidate.rstrip("’'s")) - 0:
+        for candidate in dict.fromkeys((cleaned, fold(cleaned))):
+            found = self.mentions(candidate, on=on, include_inactive=True)
+            strong = [m for m in found if m.kind != "demonym"] or found
+            if len(strong) == 1:
+                m = strong[0]
+                head = candidate[: m.start].strip().lower()
+                tail = candidate[m.end :].strip()
+                if head in ("", "the") and tail in ("", "'s", "’s", "'", "’"):
                     return m.code if m.active else None
         return None
 
