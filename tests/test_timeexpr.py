@@ -47,6 +47,9 @@ WED = date(2025, 3, 12)  # a Wednesday
         ("The sides recommitted on January 26 to the truce.", date(2022, 1, 27), "2022-01-26"),
         ("He conceded on 15 March that the bid was over.", date(2022, 3, 30), "2022-03-15"),
         ("He wrote on December 30 that talks were possible.", date(2025, 1, 3), "2024-12-30"),
+        ("Envoys carried the offer in December and January.", date(2024, 2, 14), "2023-12/2024-01"),
+        ("Envoys carried the offer in March and April 2024.", None, "2024-03/2024-04"),
+        ("Envoys carried the offer between March and May.", date(2024, 8, 1), "2024-03/2024-05"),
         # weekdays: the latest such day on or before publication
         ("The minister said on Tuesday that talks could resume.", WED, "2025-03-11"),
         ("The minister said on Wednesday that talks could resume.", WED, "2025-03-12"),
@@ -117,6 +120,13 @@ def test_expressions_carry_offsets_text_and_vagueness() -> None:
     ]
     for e in exprs:
         assert sentence[e.start : e.end] == e.text
+
+
+def test_a_full_month_name_does_not_take_the_full_stop() -> None:
+    (expr,) = time_expressions("The text will be studied by the end of June.", date(2025, 6, 2))
+    assert (expr.text, expr.value) == ("the end of June", "2025-06")
+    (abbrev,) = time_expressions("A memo of Sept. 5 says so.", date(2025, 10, 1))
+    assert (abbrev.text, abbrev.value) == ("Sept. 5", "2025-09-05")
 
 
 def test_first_resolvable_expression_wins() -> None:

@@ -116,6 +116,22 @@ def _h_month_day(m: re.Match[str], pub: date | None) -> Span | None:
     return first, last
 
 
+def _h_month_pair(m: re.Match[str], pub: date | None) -> Span | None:
+    """ "in December and January": the two months as a range, the second after the first."""
+    first_m, last_m = _month_num(m["mon"]), _month_num(m["mon2"])
+    if first_m == last_m:
+        raise Skip
+    if m["y"]:  # "in March and April 2024": the year, given once, belongs to the end
+        last_y = int(m["y"])
+        first_y = last_y if first_m < last_m else last_y - 1
+        return _ym(first_y, first_m), _ym(last_y, last_m)
+    if pub is None:
+        return None
+    first_y = _year_for_month(first_m, pub, _mode(m["mod"]))
+    last_y = first_y if first_m < last_m else first_y + 1
+    return _ym(first_y, first_m), _ym(last_y, last_m)
+
+
 def _h_cross_month(m: re.Match[str], pub: date | None) -> Span | None:
     """ "March 28 to April 2, 2025": the year, given once, belongs to the end of the range."""
     first_m, last_m = _month_num(m["mon"]), _month_num(m["mon2"])
@@ -237,7 +253,13 @@ def h_vague(m: re.Match[str], pub: date | None) -> Span | None:
     return None
 
 
-_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_FULL_MONTHS = [name for name in _MONTHS if len(name) > 4 or name in ("May", "June", "July")]
+_SHORT_MONTHS = [name for name in _MONTHS if name not in _FULL_MONTHS]
+# A dot belongs to an abbreviation ("Sept."), never to a full name at the end of a sentence.
+_MON = (
+    r"(?P<mon>(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b"
+    r"|(?:" + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")\b\.?)"
+)
 _WD = r"(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d{2})"
@@ -272,6 +294,12 @@ _RULES: tuple[tuple[str, Handler, str], ...] = (
         rf"{_MON.replace('<mon>', '<mon2>')}\s+(?P<d2>\d{{1,2}}){_ORD}\b(?:,?\s+{_YEAR}\b)?",
         _h_cross_month,
         "MD",
+    ),
+    (
+        rf"\b(?P<mod>(?i:in|during|between|from|since))\s+{_MON}\s+(?i:and|to|through|until|-|–)\s+"
+        rf"{_MON.replace('<mon>', '<mon2>')}(?!\s+\d{{1,2}}\b)(?:,?\s+{_YEAR}\b)?",
+        _h_month_pair,
+        "M",
     ),
     (rf"{_EDGE}\b{_MON},?\s+(?:(?i:of)\s+)?{_YEAR}\b", _h_month_year, "MD"),
     (rf"\b(?P<mod>{_PREP})[\s-]+(?:(?i:early|mid|late)[\s-]+)?{_MON}", _h_month, "M"),
