@@ -358,22 +358,7 @@ _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 # A leading preposition does not make a match more specific: "from March" loses to "March 3".
 PLAIN_PREPS = frozenset(
-    [
-        "in",
-        "during",
-        "until",
-        "till",
-        "by",
-        "for",
-        "from",
-        "through",
-        "throughout",
-        "before",
-        "after",
-        "of",
-        "on",
-        "over",
-    ]
+    "in during until till by for from through throughout before after of on over".split()  # noqa: SIM905
 )
 
 
