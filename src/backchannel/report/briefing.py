@@ -7,7 +7,7 @@ statement carries the numbers of the evidence items it rests on (``cites``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -211,12 +211,14 @@ def build_briefing(
     track: Track,
     *,
     config: TrackConfig | None = None,
-    support: Mapping[int, tuple[int, int]] | None = None,
+    support: Callable[[Sequence[int]], Mapping[int, tuple[int, int]]] | None = None,
     now: datetime | None = None,
 ) -> Briefing:
     """The briefing for ``track`` (which must have signals; see ``Track.empty``).
 
-    ``support`` maps signal ids to (articles, independent reports) carrying that signal.
+    ``support`` is asked, once, for the quoted signals' (articles, independent reports): how
+    many stored articles carry each and from how many story clusters (the cluster stage's
+    count; asking only for the quoted few keeps a large track's briefing fast).
     """
     if track.empty or track.totals is None:
         raise ValueError(f"no signals for {track.holder}/{track.issue}: nothing to brief")
@@ -248,6 +250,7 @@ def build_briefing(
     chosen = set(side({"open", "conditional"})) | set(side({"opposed"})) | {canon[i] for i in cited_ids}
     ordered = sorted((by_id[i] for i in chosen), key=lambda r: (r.day or date.max, r.id))
     evidence: dict[int, Evidence] = {}
+    carried = support([r.id for r in ordered]) if support else {}
     for n, ref in enumerate(ordered, 1):
         n_articles = copies.get(ref.id) or len(
             {
@@ -256,7 +259,7 @@ def build_briefing(
                 if (r.report, r.stance, r.channel) == (ref.report, ref.stance, ref.channel)
             }
         )
-        arts, reports = (support or {}).get(ref.id, (n_articles, 1))
+        arts, reports = carried.get(ref.id, (n_articles, 1))
         evidence[n] = Evidence(n, ref, arts, reports)
     num = {e.ref.id: n for n, e in evidence.items()}
     num.update({i: num[c] for i, c in canon.items() if c in num})  # a repeated quote cites its one item

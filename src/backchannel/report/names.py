@@ -32,17 +32,34 @@ def issue_phrase(code: str) -> str:
     return label if first.isupper() and len(first) > 1 else label[0].lower() + label[1:]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1)
+def _actor_names() -> dict[str, str]:
+    """Code -> ``name`` from the bundled actor dictionary's ``actors`` section.
+
+    Read straight from the YAML: compiling the whole dictionary (its matcher) takes
+    seconds and a briefing needs only the names. A file that cannot be read gives no
+    names (codes are shown); ``extract`` reports the file's problem where it matters.
+    """
+    from ..actors import bundled_path
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        raw = yaml.load(bundled_path().read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    actors = raw.get("actors") if isinstance(raw, dict) else None
+    if not isinstance(actors, dict):
+        return {}
+    return {
+        str(code): entry["name"]
+        for code, entry in actors.items()
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"].strip()
+    }
+
+
 def holder_name(code: str) -> str:
     """The actor dictionary's display name for a holder code ("Russia" for RUS), else the code."""
-    from ..actors import load_actors
-    from ..actors.loader import ActorFileError
-
-    try:
-        name = load_actors().actor_name(code)
-    except ActorFileError:  # the briefing still reads with codes; `extract` reports the file's problem
-        return code
-    return name or code
+    return _actor_names().get(code, code)
 
 
 def possessive(name: str) -> str:

@@ -10,6 +10,7 @@ chart is written as FILE-stem.png beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -21,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from sqlalchemy import Engine
 
 from ..export import atomic_write
-from ..track import Track, TrackConfig, compute_track
+from ..track import TrackConfig, compute_track
 from .briefing import Briefing, build_briefing
 from .charts import render_png, render_svg
 
@@ -129,7 +130,7 @@ def write_briefing(
     track = compute_track(engine, holder, issue, since=since, until=until, by=by, config=config)  # type: ignore[arg-type]
     if track.empty:
         raise BriefingError(f"no signals for {holder}/{issue}: nothing to brief")
-    briefing = build_briefing(track, config=config, support=_support(engine, track))
+    briefing = build_briefing(track, config=config, support=lambda ids: _support(engine, ids))
     out = Path(out)
     if fmt == "html":
         return Written(briefing, (atomic_write(out, render_html(briefing)),))
@@ -138,10 +139,8 @@ def write_briefing(
     return Written(briefing, (atomic_write(out, render_markdown(briefing, png.name)), png))
 
 
-def _support(engine: Engine, track: Track) -> dict[int, tuple[int, int]]:
+def _support(engine: Engine, signal_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
     """Articles and independent reports carrying each signal (the cluster stage's count)."""
     from ..store.clusters import support
 
-    return {
-        sid: (s.articles, s.independent_reports) for sid, s in support(engine, [r.id for r in track.signals]).items()
-    }
+    return {sid: (s.articles, s.independent_reports) for sid, s in support(engine, list(signal_ids)).items()}
