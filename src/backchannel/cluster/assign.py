@@ -68,7 +68,7 @@ def load_index(engine: Engine, cfg: ClusterConfig, signer: Signer, warnings: lis
     if count == 0 and not path.exists():
         return new_index(cfg)
     try:
-        return StoryIndex.load(path, settings=cfg.digest(), generation=generation, count=count)
+        return StoryIndex.load(path, settings=cfg.digest(), generation=generation, count=count, template=new_index(cfg))
     except IndexProblem as problem:
         warnings.append(f"{problem}; rebuilding it from the {count} signatures in the database")
     return rebuild_index(engine, cfg, signer, warnings)
@@ -78,33 +78,43 @@ def rebuild_index(engine: Engine, cfg: ClusterConfig, signer: Signer, warnings: 
     """A fresh index from ``cluster_signatures``; signatures made with other settings are recomputed."""
     index = new_index(cfg)
     stale: list[str] = []
+    ids, near, rewrite = [], [], []
     for row in store.iter_signatures(engine):
         if row.settings != cfg.digest():
             stale.append(row.article_id)
             continue
         try:
-            index.add(row.article_id, signer.from_bytes(row.near_sig), signer.from_bytes(row.rewrite_sig))
+            n, r = signer.from_bytes(row.near_sig), signer.from_bytes(row.rewrite_sig)
         except ValueError:
             stale.append(row.article_id)
+            continue
+        ids.append(row.article_id)
+        near.append(n)
+        rewrite.append(r)
+    index.add_many(ids, near, rewrite)
     if stale:
         warnings.append(f"{len(stale)} stored signatures were made with other settings or damaged; recomputed them")
         rows = []
         for article in iter_articles(engine, stale):
             f = featurize(article, cfg)
-            near, rew = signer.sign(f)
-            rows.append(store.SignatureRow(f.id, f.eligible, to_bytes(near), to_bytes(rew), cfg.digest()))
+            n, r = signer.sign(f)
+            rows.append(store.SignatureRow(f.id, f.eligible, to_bytes(n), to_bytes(r), cfg.digest()))
             if f.eligible:
-                index.add(f.id, near, rew)
+                index.add(f.id, n, r)
         with engine.begin() as conn:
             store.write_signatures(conn, rows)
     return index
 
 
-def _features(engine: Engine, ids: Iterable[str], cfg: ClusterConfig, cache: dict[str, ArticleFeatures]) -> None:
+def _features(
+    engine: Engine, ids: Iterable[str], cfg: ClusterConfig, cache: dict[str, ArticleFeatures], *, to_sign: bool = False
+) -> None:
+    """Featurize the stored articles of ``ids`` not in ``cache`` (keeping fact pairs only ``to_sign``)."""
     missing = sorted(set(ids) - cache.keys())
     for i in range(0, len(missing), 500):
         for article in iter_articles(engine, missing[i : i + 500]):
-            cache[article.id] = featurize(article, cfg)
+            f = featurize(article, cfg)
+            cache[article.id] = f if to_sign else f.signed()
 
 
 def assign_clusters(
@@ -125,7 +135,7 @@ def assign_clusters(
             done = store.clusters_of(conn, article_ids)
         wanted = sorted(set(article_ids) - done.keys())
     feats: dict[str, ArticleFeatures] = {}
-    _features(engine, wanted, cfg, feats)
+    _features(engine, wanted, cfg, feats, to_sign=True)
     unknown = [i for i in wanted if i not in feats]
     if unknown:
         shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
@@ -138,10 +148,11 @@ def assign_clusters(
     for aid in new_ids:
         f = feats[aid]
         near, rew = signer.sign(f)
+        feats[aid] = f.signed()
         sig_rows.append(store.SignatureRow(aid, f.eligible, to_bytes(near), to_bytes(rew), cfg.digest()))
         if f.eligible:
             sigs[aid] = (near, rew)
-            index.add(aid, near, rew)
+    index.add_many(list(sigs), [n for n, _ in sigs.values()], [r for _, r in sigs.values()])
     # Candidates of every new article, among stored and new ones alike.
     new_set = set(new_ids)
     candidates: dict[str, set[str]] = {aid: index.candidates(*sig) - {aid} for aid, sig in sigs.items()}

@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+# Bumped whenever what a signature is computed from changes (features.featurize).
+SIGNATURE_VERSION = 3
+
 
 class ClusterConfigError(ValueError):
     """``cluster.yaml`` is missing a key or has a value out of range; the message says which."""
@@ -38,8 +41,11 @@ class ClusterConfig:
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> the first word of its group
 
     def digest(self) -> str:
-        """Identifies the settings a stored signature was computed with (signatures depend on them)."""
-        return f"k{self.shingle_size}-p{self.num_perm}-s{len(self.synonyms)}"
+        """Identifies what a stored signature depends on; a change makes it be recomputed."""
+        import hashlib
+
+        syn = hashlib.sha256(repr(sorted(self.synonyms.items())).encode()).hexdigest()[:10]
+        return f"v{SIGNATURE_VERSION}-k{self.shingle_size}-p{self.num_perm}-s{syn}"
 
 
 def _number(where: str, raw: dict[str, Any], key: str, kind: type, lo: float, hi: float) -> Any:

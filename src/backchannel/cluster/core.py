@@ -89,37 +89,38 @@ def run_clustering(articles: Sequence[Article], cfg: ClusterConfig | None = None
         if a.id in seen:
             raise ValueError(f"article id {a.id!r} occurs twice; ids must be unique to cluster")
         seen.add(a.id)
-    feats = {a.id: featurize(a, cfg) for a in articles}
     signer = Signer(cfg.num_perm)
     index = new_index(cfg)
-    sigs = {}
+    feats: dict[str, ArticleFeatures] = {}
     by_hash: dict[str, list[str]] = defaultdict(list)
-    for f in feats.values():
-        if not f.eligible:
-            continue
-        sigs[f.id] = signer.sign(f)
-        index.add(f.id, *sigs[f.id])
-        by_hash[f.content_hash].append(f.id)
+    ids, near, rewrite = [], [], []
+    for a in articles:
+        f = featurize(a, cfg)
+        if f.eligible:
+            n, r = signer.sign(f)
+            ids.append(f.id)
+            near.append(n)
+            rewrite.append(r)
+            by_hash[f.content_hash].append(f.id)
+        feats[a.id] = f.signed()  # the fact pairs are only needed for the signature
+    index.add_many(ids, near, rewrite)
     uf = UnionFind()
     for a in articles:
         uf.add(a.id)
     relations: dict[tuple[str, str], str] = {}
-    for ids in by_hash.values():  # exact copies need no candidate search
-        for other in ids[1:]:
-            uf.union(ids[0], other)
-            relations[(min(ids[0], other), max(ids[0], other))] = "exact"
-    compared = 0
-    for aid, (near_sig, rewrite_sig) in sigs.items():
-        for bid in index.candidates(near_sig, rewrite_sig):
-            if bid <= aid:  # each unordered pair once, never the article with itself
-                continue
-            compared += 1
-            if (aid, bid) in relations:
-                continue
-            match = compare(feats[aid], feats[bid], cfg)
-            if match is not None:
-                relations[(aid, bid)] = match.relation
-                uf.union(aid, bid)
+    for group in by_hash.values():  # exact copies need no candidate search
+        for other in group[1:]:
+            uf.union(group[0], other)
+            relations[(min(group[0], other), max(group[0], other))] = "exact"
+    candidates = index.all_pairs()
+    for aid, bid in sorted(candidates):
+        if (aid, bid) in relations:
+            continue
+        match = compare(feats[aid], feats[bid], cfg)
+        if match is not None:
+            relations[(aid, bid)] = match.relation
+            uf.union(aid, bid)
+    compared = len(candidates)
     by_id: dict[str, ClusterMembership] = {}
     for members in uf.groups().values():
         for m in memberships_of((feats[i] for i in members), cfg):

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+
 from .config import ClusterConfig
 from .features import ArticleFeatures
 
@@ -39,22 +41,22 @@ class PairMatch:
 
 def containment(a: ArticleFeatures, b: ArticleFeatures) -> tuple[float, int]:
     """(share of the shorter article's shingles found in the other, number shared)."""
-    small, big = (a.shingles, b.shingles) if len(a.shingles) <= len(b.shingles) else (b.shingles, a.shingles)
+    small = min(len(a.shingles), len(b.shingles))
     if not small:
         return 0.0, 0
-    shared = len(small & big)
-    return shared / len(small), shared
+    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+    return shared / small, shared
 
 
 def sentence_pairs(
-    a: Sequence[dict[str, float]], b: Sequence[dict[str, float]], threshold: float
+    a: Sequence[dict[int, float]], b: Sequence[dict[int, float]], threshold: float
 ) -> list[tuple[int, int, float]]:
     """Every (i, j, similarity) with sentence i of A and j of B at least ``threshold`` alike.
 
     Similarity is the weighted Dice coefficient of the two sentences' content keys. An
     inverted index over B's keys visits only sentence pairs that share a key.
     """
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)
     b_total = []
     for j, feats in enumerate(b):
         b_total.append(sum(feats.values()))
@@ -107,9 +109,10 @@ def longest_alignment(pairs: list[tuple[int, int, float]], n_b: int) -> tuple[in
     return best
 
 
-def strip_shared_furniture(
-    a: tuple[dict[str, float], ...], b: tuple[dict[str, float], ...]
-) -> tuple[tuple[dict[str, float], ...], tuple[dict[str, float], ...]]:
+Sentences = tuple[dict[int, float], ...]
+
+
+def strip_shared_furniture(a: Sentences, b: Sentences) -> tuple[Sentences, Sentences]:
     """Drop the identical sentences both articles start or end with: one site's header and footer.
 
     Two different stories syndicated by one site share its page furniture ("Sign up for
@@ -127,7 +130,9 @@ def strip_shared_furniture(
 
 def rewrite_score(a: ArticleFeatures, b: ArticleFeatures, cfg: ClusterConfig) -> tuple[float, int]:
     """(aligned sentences / sentences of the shorter article, number aligned), page furniture left out."""
-    sa, sb = strip_shared_furniture(a.sentences, b.sentences)
+    if not a.n_sentences or not b.n_sentences:
+        return 0.0, 0
+    sa, sb = strip_shared_furniture(a.sentences(cfg), b.sentences(cfg))
     n = min(len(sa), len(sb))
     if n == 0:
         return 0.0, 0
