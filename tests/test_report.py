@@ -288,3 +288,43 @@ def test_html_briefing_in_a_browser_loads_nothing_and_runs_nothing(corpus, tmp_p
     assert dialogs == [] and errors == []
     assert box is not None and box["width"] > 600 and box["height"] > 300
     assert "<script>alert(1)</script>" in shown
+
+
+@pytest.mark.browser
+def test_vegalite_spec_compiles_and_renders_with_the_vendored_vega_lite():
+    """The dashboard's own Vega-Lite accepts the spec without a warning and draws both views."""
+    import os
+    from pathlib import Path
+
+    chromium = "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{chromium} is missing; CI must install chromium")
+        pytest.skip(f"{chromium} not installed — browser test skipped")
+    from playwright.sync_api import sync_playwright
+
+    vendor = Path(__file__).resolve().parents[1] / "src" / "backchannel" / "web" / "static" / "vendor"
+    spec = vegalite_spec(_shifting_track())
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.set_content("<html><body><div id='v' style='width:800px'></div></body></html>")
+            for name in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"):
+                page.add_script_tag(path=str(vendor / name))
+            out = page.evaluate(
+                """async (spec) => {
+                    const warns = [];
+                    const logger = {level() { return this; }, warn(...a) { warns.push(a.join(" ")); },
+                                    error(...a) { warns.push(a.join(" ")); }, info() {}, debug() {}};
+                    vegaLite.compile(spec, {logger});
+                    await vegaEmbed("#v", spec, {renderer: "svg", actions: false});
+                    const box = document.querySelector("#v svg").getBoundingClientRect();
+                    return {warns, width: box.width, height: box.height};
+                }""",
+                spec,
+            )
+        finally:
+            browser.close()
+    assert out["warns"] == []
+    assert out["width"] > 600 and out["height"] > 300

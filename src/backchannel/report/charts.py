@@ -219,5 +219,5 @@ def vegalite_spec(track: Track) -> dict[str, Any]:
                 },
             },
         ],
-        "resolve": {"scale": {"color": "independent"}},
+        "resolve": {"scale": {"color": "independent", "x": "shared"}},
     }  # fmt: skip
