@@ -576,3 +576,17 @@ def test_code_of_needs_the_whole_string_to_be_one_mention(actors: ActorDictionar
     assert actors.code_of("Putin and Zelensky") is None
     assert actors.code_of("the Russian troops") is None
     assert actors.code_of("Russian") == "RUS"
+
+
+def test_a_surname_inside_another_name_is_not_that_person(actors: ActorDictionary) -> None:
+    text = "Michel Barnier met Hunter Biden in Costa Rica near Trump Tower."
+    assert found(actors, text, on=D2024) == []
+    # Sentence openers, weekdays and neighbouring mentions do not make a name.
+    text = "Meanwhile Putin spoke. On Monday Putin spoke again. Biden, Putin and Xi met."
+    assert [p for _, _, p, _ in found(actors, text, on=D2024)] == [
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "Joe Biden",
+        "Vladimir Putin",
+        "Xi Jinping",
+    ]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import ActorData, Person, Title
-from .names import FORMER_RE, Raw, cap, case_variants, fold, named_after_titles, norm
+from .names import FORMER_RE, Raw, cap, case_variants, fold, named_after_titles, norm, part_of_other_name
 from .trie import SPACE, trie_regex
 
 # Pronoun -> what it needs: m(ale) or f(emale) person, p(lural) group or country, s(ingular)
@@ -244,7 +244,13 @@ class Matcher:
                 if raw.kind == "person":
                     self._absorb_prefixes(out, raw, text)
                 out.append(raw)
-        kept = [r for r in out if r.kind not in ("honorific", "not_actor")]
+        starts, ends = {r.start for r in out}, {r.end for r in out}
+        kept = [
+            r
+            for r in out
+            if r.kind not in ("honorific", "not_actor")
+            and not (r.kind == "person" and part_of_other_name(r, starts, ends, text, self.data.honorifics))
+        ]
         for raw in kept:
             if raw.kind in ("title", "group") and FORMER_RE.search(text, max(0, raw.start - 12), raw.start):
                 raw.active = False  # "former Ukrainian foreign minister", "ex-president": no holder

@@ -17,13 +17,17 @@ _NAME_AFTER = re.compile(
     r"(?:[^\S\n]+(?:[A-Z][\w'’-]*[a-z\u00e0-\u024f][\w'’-]*|[A-Z]\.|bin|al|de|da|von|van|der|le|la)){0,3})(?![\w])"
 )
 FORMER_RE = re.compile(r"(?<![\w])(?:former|Former|ex-|Ex-|then-|Then-)[^\S\n]*\Z")
-_NAME_STOP_WORDS = (
+NAME_STOP_WORDS = (
     "The A An And But Or On In At For To Of From By With As After Before During Since While When If This That "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December He She It They We Mr Mrs Ms Dr Sir President Minister Prime Secretary "
     "League Council Office Ministry Palace House Party Front Forces Union Commission Summit Agreement Plan"
 )
-_NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+NAME_STOP = frozenset(NAME_STOP_WORDS.split())
+# A capitalised word right after / right before a surname, when it would make another name.
+NEXT_CAPITAL = re.compile(r"[^\S\n]+([A-Z][a-z\u00e0-\u024f][\w'’-]*|Jr\.?|Sr\.?)")
+PREV_CAPITAL = re.compile(r"(?<![\w.])([A-Z][a-z\u00e0-\u024f][\w'’-]*)[^\S\n]+\Z")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;”\"\n(]\s*|\A)\Z")
 _APOSTROPHES = "'’"
 
 
@@ -90,7 +94,7 @@ def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
             match = _NAME_AFTER.match(text, raw.end, end)
             nxt = raws[index + 1].start if index + 1 < len(raws) else end
             if match and match.end() <= nxt:
-                words = [w for w in match.group(1).split() if w not in _NAME_STOP]
+                words = [w for w in match.group(1).split() if w not in NAME_STOP]
                 if words and words == match.group(1).split():
                     name = " ".join(words)
                     raw = replace(raw, end=match.end(), kind="person", person=name)
@@ -110,3 +114,19 @@ def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
         out.append(replace(intro, start=start, end=stop, possessive=poss, speaker=False, locative=False))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def part_of_other_name(raw: Raw, starts: set[int], ends: set[int], text: str, honorifics: tuple[str, ...]) -> bool:
+    """A bare surname that is part of another name: "Michel Barnier", "Hunter Biden",
+    "Costa Rica", "Trump Tower". Only for one-word aliases, never full names."""
+    if raw.possessive or " " in text[raw.start : raw.end]:
+        return False
+    after = NEXT_CAPITAL.match(text, raw.end)
+    if after and after.start(1) not in starts and after.group(1) not in NAME_STOP:
+        return True
+    before = PREV_CAPITAL.search(text, max(0, raw.start - 30), raw.start)
+    if before and before.group(1) not in NAME_STOP and before.group(1) not in honorifics:
+        return before.end(1) not in ends and not SENTENCE_START.search(
+            text, max(0, before.start(1) - 3), before.start(1)
+        )
+    return False
