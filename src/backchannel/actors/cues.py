@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .names import Raw
+from .trie import trie_regex
 
 _OPEN, _CLOSE = "“«„", "”»"
 
@@ -77,3 +78,32 @@ def region_speakers(
             speaker = carried
         out.append((start, end, speaker))
     return out
+
+
+class RoleCues:
+    """Marks speakers ("Peskov said", "..., said Peskov.") and places ("talks in Moscow")."""
+
+    def __init__(self, reporting_verbs: tuple[str, ...], locative_words: tuple[str, ...]) -> None:
+        verbs = trie_regex(reporting_verbs)
+        adverbs = (
+            r"(?:(?:has|have|had|also|later|then|earlier|again|previously|further|repeatedly|once again)[^\S\n]+)*"
+        )
+        self.after = re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?{adverbs}(?:{verbs})(?!\w)")
+        self.before = re.compile(rf"(?<!\w)(?:{verbs})[^\S\n]+(?:the[^\S\n]+)?\Z")
+        # "..., said Peskov." / "said Peskov, adding": only then is the mention after the verb its subject.
+        self.before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
+        self.locative = re.compile(rf"(?<!\w)(?:{trie_regex(locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z")
+
+    def flag(self, raws: list[Raw], text: str) -> None:
+        """Set ``speaker`` and ``locative`` on the raw matches in place (demonyms are neither)."""
+        for raw in raws:
+            if raw.kind == "demonym":
+                continue
+            back = max(0, raw.start - 30)
+            if not raw.possessive and (
+                self.after.match(text, raw.end)
+                or (self.before.search(text, back, raw.start) and self.before_end.match(text, raw.end))
+            ):
+                raw.speaker = True
+            elif raw.kind == "country" and self.locative.search(text, back, raw.start):
+                raw.locative = True

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .cues import RoleCues
 from .model import ActorData, Person, Title
 from .names import FORMER_RE, Raw, cap, case_variants, fold, named_after_titles, norm, part_of_other_name
 from .trie import SPACE, trie_regex
@@ -171,17 +172,7 @@ class Matcher:
             rf"|(?P<pron>{pron})"
             r")(?P<poss>['’]s?)?(?![\w])"
         )
-        verbs = trie_regex(self.data.reporting_verbs)
-        adverbs = (
-            r"(?:(?:has|have|had|also|later|then|earlier|again|previously|further|repeatedly|once again)[^\S\n]+)*"
-        )
-        self._speaker_after = re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?{adverbs}(?:{verbs})(?!\w)")
-        self._speaker_before = re.compile(rf"(?<!\w)(?:{verbs})[^\S\n]+(?:the[^\S\n]+)?\Z")
-        # "..., said Peskov." / "said Peskov, adding": only then is the mention after the verb its subject.
-        self._speaker_before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
-        self._locative_before = re.compile(
-            rf"(?<!\w)(?:{trie_regex(self.data.locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z"
-        )
+        self._roles = RoleCues(self.data.reporting_verbs, self.data.locative_words)
         return re.compile(source)
 
     # -- titles by date -------------------------------------------------------------------
@@ -257,19 +248,7 @@ class Matcher:
                 raw.person = None
         if any(r.kind == "title" for r in kept):
             kept = named_after_titles(kept, text, end)
-        for raw in kept:
-            if raw.kind == "demonym":
-                continue
-            back = max(0, raw.start - 30)
-            if not raw.possessive and (
-                self._speaker_after.match(text, raw.end)
-                or (
-                    self._speaker_before.search(text, back, raw.start) and self._speaker_before_end.match(text, raw.end)
-                )
-            ):
-                raw.speaker = True
-            elif raw.kind == "country" and self._locative_before.search(text, back, raw.start):
-                raw.locative = True
+        self._roles.flag(kept, text)
         return kept
 
     def _absorb_prefixes(self, out: list[Raw], person: Raw, text: str) -> None:
