@@ -134,3 +134,8 @@ def test_track_writes_the_chart(db, tmp_path):
     r = runner.invoke(app, ["track", "--holder", "RUS", "--issue", "ceasefire", "--chart", str(tmp_path / "t.gif"),
                             "--db", db])  # fmt: skip
     assert r.exit_code == 2 and "must end in .png or .svg" in r.output
+
+
+def test_brief_into_a_missing_folder(db, tmp_path):
+    r = run("brief", "--holder", "RUS", "--issue", "ceasefire", "--out", str(tmp_path / "no" / "b.html"), "--db", db)
+    assert r.exit_code == 2 and "does not exist" in r.output

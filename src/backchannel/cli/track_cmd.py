@@ -214,6 +214,8 @@ def brief_cmd(
     chosen = (fmt or ("md" if out.suffix.lower() in (".md", ".markdown") else "html")).lower()
     if chosen not in ("md", "html"):
         raise typer.BadParameter(f"{fmt!r} is not html or md", param_hint="--format")
+    if not out.parent.is_dir():
+        raise _fail(f"cannot write {out}: folder {out.parent} does not exist", 2)
     engine, cfg = _setup(db, by, config)
     s, u = parse_day(since, "--since"), parse_day(until, "--until")
     track = _compute(engine, holder, issue, s, u, by, cfg)  # the clear message when there is nothing
@@ -229,8 +231,10 @@ def brief_cmd(
             by=by.lower(),
             config=cfg,  # type: ignore[arg-type]
         )
-    except (BriefingError, ExportError) as exc:
+    except BriefingError as exc:
         raise _fail(str(exc)) from None
+    except ExportError as exc:
+        raise _fail(str(exc), 2) from None
     except OSError as exc:
         raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
     console.print(Text(written.briefing.finding.text, style="bold"))
