@@ -5,6 +5,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -435,6 +436,7 @@ def test_user_file_overrides_roles_removes_and_adds_actors() -> None:
         ("bad_syntax.yaml", ["bad_syntax.yaml:", "YAML syntax error"]),
         ("bad_new_code.yaml", ["bad_new_code.yaml:3", "actors entry 'Atlantis'", "unknown code"]),
         ("no_such_file.yaml", ["no_such_file.yaml", "cannot read"]),
+        ("bad_duplicate.yaml", ["bad_duplicate.yaml", "line 4", "'RUS' is given twice"]),
     ],
 )
 def test_bad_user_files_name_file_entry_and_line(name: str, pieces: list[str]) -> None:
@@ -590,3 +592,15 @@ def test_a_surname_inside_another_name_is_not_that_person(actors: ActorDictionar
         "Vladimir Putin",
         "Xi Jinping",
     ]
+
+
+def test_an_edited_user_file_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("actors:\n  RUS:\n    metonyms: [Staraya Ploshchad]\n", encoding="utf-8")
+    first = ActorDictionary.load([path])
+    assert ActorDictionary.load([path]) is first
+    path.write_text("actors:\n  RUS:\n    metonyms: [Lubyanka Square]\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    second = ActorDictionary.load([path])
+    assert second is not first
+    assert [m.code for m in second.mentions("Lubyanka Square said no.")] == ["RUS"]

@@ -75,7 +75,7 @@ class ActorDictionary:
 
         Raises ActorFileError naming the file, entry and line of the first problem.
         """
-        return load_actors(tuple(str(Path(p)) for p in extra_files))
+        return load_actors(tuple(_file_key(Path(p)) for p in extra_files))
 
     @property
     def codes(self) -> frozenset[str]:
@@ -185,10 +185,18 @@ class ActorDictionary:
         return self.data.persons.get(name)
 
 
+def _file_key(path: Path) -> tuple[str, int]:
+    """A user file and its modification time: an edited file is read again, not served stale."""
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), -1  # merge_file reports the missing file clearly
+
+
 @lru_cache(maxsize=16)
-def load_actors(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+def load_actors(extra_files: tuple[tuple[str, int] | str, ...] = ()) -> ActorDictionary:
     """Load and compile once per file list (see ``ActorDictionary.load``)."""
     data = merge_file(None, bundled_path())
-    for path in extra_files:
-        data = merge_file(data, Path(path))
+    for item in extra_files:
+        data = merge_file(data, Path(item[0] if isinstance(item, tuple) else item))
     return ActorDictionary(check_complete(data))

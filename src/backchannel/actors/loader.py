@@ -64,6 +64,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
             hash(key)
         except TypeError:
             raise ActorFileError(f"line {key_node.start_mark.line + 1}: a mapping key must be a plain value") from None
+        if key in out:
+            raise ActorFileError(f"line {key_node.start_mark.line + 1}: {key!r} is given twice in the same mapping")
         out[key] = loader.construct_object(value_node, deep=True)
     return out
 
