@@ -139,3 +139,13 @@ def test_track_writes_the_chart(db, tmp_path):
 def test_brief_into_a_missing_folder(db, tmp_path):
     r = run("brief", "--holder", "RUS", "--issue", "ceasefire", "--out", str(tmp_path / "no" / "b.html"), "--db", db)
     assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_a_missing_database_is_not_created(tmp_path):
+    path = tmp_path / "typo.db"
+    for cmd in (["track", "--holder", "RUS", "--issue", "ceasefire"],
+                ["brief", "--holder", "RUS", "--issue", "ceasefire", "--out", str(tmp_path / "b.html")],
+                ["export", "signals", "--out", str(tmp_path / "s.csv")]):  # fmt: skip
+        r = runner.invoke(app, [*cmd, "--db", str(path)])
+        assert r.exit_code == 2 and "no database at" in r.output, r.output
+    assert not path.exists()

@@ -14,6 +14,7 @@ from ..records import CHANNELS, SOURCES, STANCES
 from ..store import StoreError, open_db
 from .app import app, console, err_console
 from .options import DbOption, SinceOption, UntilOption, parse_day
+from .track_cmd import missing_database
 
 SIGNAL_ONLY = ("holder", "issue", "stance", "channel", "source", "hedged")
 
@@ -61,6 +62,10 @@ def export_cmd(
     filters = {k: v for k, v in given.items() if v is not None}
     if "holder" in filters:
         filters["holder"] = filters["holder"].upper()
+    missing = missing_database(db)
+    if missing:
+        err_console.print(f"[red]error:[/red] {escape(missing)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     try:
         engine = open_db(db)
         result = export(engine, kind, chosen, out, **filters)

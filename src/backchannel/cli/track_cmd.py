@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..export import ExportError
-from ..store import StoreError, open_db
+from ..store import StoreError, open_db, resolve_db
 from ..track import BY_VALUES, Track, TrackConfig, TrackConfigError, compute_track, load_config, signal_counts
 from .app import app, console, err_console
 from .options import DbOption, JsonOption, SinceOption, UntilOption, parse_day
@@ -39,9 +39,20 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def missing_database(db: str | None) -> str | None:
+    """A message when ``db`` names a SQLite file that does not exist (reading must not create one)."""
+    target = resolve_db(db)
+    if "://" in target or Path(target).expanduser().exists():
+        return None
+    return f"no database at {target}; create one with `backchannel ingest PATH` (or give --db)"
+
+
 def _setup(db: str | None, by: str, config: Path | None):
     if by.lower() not in BY_VALUES:
         raise typer.BadParameter(f"{by!r} is not one of {', '.join(BY_VALUES)}", param_hint="--by")
+    missing = missing_database(db)
+    if missing:
+        raise _fail(missing, 2)
     try:
         cfg = load_config(config)
         engine = open_db(db)
