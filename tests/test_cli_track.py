@@ -149,3 +149,10 @@ def test_a_missing_database_is_not_created(tmp_path):
         r = runner.invoke(app, [*cmd, "--db", str(path)])
         assert r.exit_code == 2 and "no database at" in r.output, r.output
     assert not path.exists()
+
+
+def test_track_with_a_users_config(db, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("hedged_weight: 3\n")
+    r = run("track", "--holder", "RUS", "--issue", "ceasefire", "--config", str(bad), "--db", db)
+    assert r.exit_code == 2 and "bad.yaml" in r.output and "stance_values" in r.output

@@ -269,3 +269,22 @@ def test_user_config_file(tmp_path):
 def test_fast_leave_one_out_noise_equals_the_definition(changes):
     fast = _leave_one_out_noise(changes)
     assert fast == pytest.approx([robust_noise(changes, leave_out=i) for i in range(len(changes))])
+
+
+def test_a_users_config_changes_the_weights(corpus, tmp_path):
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("backchannel").joinpath("data/track.yaml").read_text())
+    raw["hedged_weight"] = 1.0
+    raw["use_confidence"] = False
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(raw))
+    engine, _ = corpus
+    t = compute_track(engine, "RUS", "ceasefire", config=load_config(path))
+    jun = by_label(t)["2023-06"]
+    assert jun.weights["opposed"]["public"] == 2.0  # c1 and a3 at full weight
+    jul = by_label(t)["2023-07"]
+    assert jul.index == pytest.approx(1 / 3)  # (-1 + 1 + 1) / 3
+    assert t.method["hedged_weight"] == 1.0 and t.method["config"] == str(path)
