@@ -604,3 +604,9 @@ def test_an_edited_user_file_is_read_again(tmp_path: Path) -> None:
     second = ActorDictionary.load([path])
     assert second is not first
     assert [m.code for m in second.mentions("Lubyanka Square said no.")] == ["RUS"]
+
+
+def test_they_after_a_plural_is_every_side(actors: ActorDictionary) -> None:
+    text = "Trump called Zelenskyy on Wednesday. The two leaders spoke for an hour. They agreed to meet again."
+    out = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in out[2] if t == "They") == ["UKR", "USA"]

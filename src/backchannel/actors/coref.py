@@ -118,14 +118,15 @@ class _Resolver:
         self.history.append(raw)
         self.all.append(raw)
 
-    def pronoun(self, raw: Raw) -> Raw | None:
+    def pronoun(self, raw: Raw) -> list[Raw]:
+        """The pronoun resolved: one mention, or one per side when "they" follows "both sides"."""
         want = PRONOUNS[raw.det]  # type: ignore[index]
 
         def fits(m: Raw) -> bool:
             return _fits_pronoun(m, want, self.matcher)
 
         if want == "s":
-            return self._it(raw, fits)
+            return [r for r in (self._it(raw, fits),) if r is not None]
         if any(s <= raw.start < e for s, e, _closed in self.quotes):
             # Inside a quote, "he" is someone the speaker talks about, not the speaker:
             # 'Putin "is stalling", Zelensky said, "and he knows it"' is Putin.
@@ -137,10 +138,18 @@ class _Resolver:
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
         if ante is None:
-            return None
-        kind = "non_holder" if ante.kind == "non_holder" or (ante.kind == "pronoun" and not ante.code) else "pronoun"
-        return Raw(raw.start, raw.end, kind, ante.code, ante.person, ante.role, ante.title, ante.active,
-                   speaker=raw.speaker)  # fmt: skip
+            return []
+        sides = [ante]
+        if want == "p" and ante.det == "plural":  # "The two leaders agreed... They said": both
+            sides = [m for m in self.history if m.det == "plural" and m.start == ante.start] or [ante]
+        out = []
+        for side in sides:
+            kind = (
+                "non_holder" if side.kind == "non_holder" or (side.kind == "pronoun" and not side.code) else "pronoun"
+            )
+            out.append(Raw(raw.start, raw.end, kind, side.code, side.person, side.role, side.title, side.active,
+                           speaker=raw.speaker, det="plural" if len(sides) > 1 else None))  # fmt: skip
+        return out
 
     def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
@@ -204,7 +213,17 @@ class _Resolver:
                 if len(sides) == 2:
                     role = "leader" if leaders else raw.code
                     return [
-                        Raw(raw.start, raw.end, "group", s.code, s.person if leaders else None, role, None, True)
+                        Raw(
+                            raw.start,
+                            raw.end,
+                            "group",
+                            s.code,
+                            s.person if leaders else None,
+                            role,
+                            None,
+                            True,
+                            det="plural",
+                        )  # fmt: skip
                         for s in reversed(sides)
                     ]
         return []
@@ -284,7 +303,7 @@ def resolve(
                 continue
             found: list[Raw]
             if raw.kind == "pronoun":
-                found = [r for r in (state.pronoun(raw),) if r is not None]
+                found = state.pronoun(raw)
             elif raw.kind == "bare":
                 found = [r for r in (state.bare(raw),) if r is not None]
             elif raw.kind == "anaphor":
