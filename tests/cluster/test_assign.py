@@ -166,3 +166,26 @@ def test_list_clusters_orders_by_size(pair_set, db_path) -> None:
     every = {m.cluster_id for m in cluster_articles(_stored(pair_set))}
     assert len(list_clusters(engine, min_size=1)) == len(every)
     assert len(list_clusters(engine, min_size=2, limit=3, offset=8)) == 2
+
+
+def test_a_concurrent_writer_is_detected_and_the_work_redone(pair_set, db_path, monkeypatch) -> None:
+    import backchannel.cluster.assign as assign_module
+
+    articles = _stored(pair_set)
+    engine = open_db(db_path)
+    add_articles(engine, articles)
+    real = assign_module.load_index
+    raced: list[bool] = []
+
+    def racing(engine_, cfg, signer, warnings, generation):
+        index = real(engine_, cfg, signer, warnings, generation)
+        if not raced:  # another process clusters two articles after this one loaded its index
+            raced.append(True)
+            assign_module.assign_clusters(engine_, ["geneva-grain-base", "geneva-grain-rewrite"])
+        return index
+
+    monkeypatch.setattr(assign_module, "load_index", racing)
+    report = assign_module.assign_clusters(engine)
+    assert any("another process" in w for w in report.warnings), report.warnings
+    assert report.assigned == len(articles) - 2
+    assert _memberships(engine, articles) == {m.article_id: m for m in cluster_articles(articles)}

@@ -95,5 +95,6 @@ def test_candidate_pairs_are_a_fraction_of_all_pairs(pair_set) -> None:
     articles, _ = pair_set
     run = run_clustering(articles)
     n = len(articles)
-    assert run.candidate_pairs < n * (n - 1) / 2 * 0.5
-    assert run.matched_pairs >= 150
+    assert run.candidate_pairs < n * (n - 1) / 2 * 0.15
+    # 10 stories of 6 articles (one an exact copy): at least 5 edges each to connect them.
+    assert run.matched_pairs >= 50

@@ -55,9 +55,8 @@ def index_path_for(engine: Engine) -> Path | None:
 _MEMORY_INDEXES: dict[str, tuple[str, StoryIndex]] = {}
 
 
-def load_index(engine: Engine, cfg: ClusterConfig, signer: Signer, warnings: list[str]) -> StoryIndex:
-    """The index matching the database: the saved one when it checks out, else rebuilt."""
-    generation = store.get_generation(engine)
+def load_index(engine: Engine, cfg: ClusterConfig, signer: Signer, warnings: list[str], generation: str) -> StoryIndex:
+    """The index matching the database at ``generation``: the saved one when it checks out, else rebuilt."""
     count = store.count_signatures(engine)
     path = index_path_for(engine)
     if path is None:
@@ -143,7 +142,37 @@ def assign_clusters(
     new_ids = [i for i in wanted if i in feats]
     if not new_ids:
         return report
-    index = load_index(engine, cfg, signer, report.warnings)
+    for _attempt in range(3):
+        attempt = AssignReport(warnings=list(report.warnings))
+        try:
+            return _assign(engine, cfg, signer, new_ids, dict(feats), attempt)
+        except _Concurrent:
+            report.warnings = attempt.warnings + [
+                "another process clustered articles meanwhile; redone against its result"
+            ]
+            with engine.connect() as conn:
+                done = store.clusters_of(conn, new_ids)
+            new_ids = [i for i in new_ids if i not in done]
+            if not new_ids:
+                return report
+    raise RuntimeError("story clustering kept racing with another process; try again when it has finished")
+
+
+class _Concurrent(Exception):
+    """The index generation changed between loading the index and writing: start again."""
+
+
+def _assign(
+    engine: Engine,
+    cfg: ClusterConfig,
+    signer: Signer,
+    new_ids: list[str],
+    feats: dict[str, ArticleFeatures],
+    report: AssignReport,
+) -> AssignReport:
+    """One attempt of ``assign_clusters`` for articles not clustered yet (``feats`` holds theirs)."""
+    loaded = store.get_generation(engine)
+    index = load_index(engine, cfg, signer, report.warnings, loaded)
     sig_rows, sigs = [], {}
     for aid in new_ids:
         f = feats[aid]
@@ -168,6 +197,8 @@ def assign_clusters(
             if compare(feats[aid], feats[bid], cfg) is not None:
                 edges.append((aid, bid))
     with engine.begin() as conn:
+        if store.read_generation(conn) != loaded:
+            raise _Concurrent
         old_cluster = store.clusters_of(conn, {b for _, b in edges if b not in new_set})
         stored = store.members_of_clusters(conn, set(old_cluster.values()))
         uf = UnionFind()

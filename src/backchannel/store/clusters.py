@@ -212,11 +212,15 @@ def count_signatures(engine: Engine) -> int:
         return conn.execute(select(func.count()).select_from(T).where(T.c.eligible.is_(True))).scalar_one()
 
 
-def get_generation(engine: Engine) -> str:
-    """The current index generation ('' before the first clustering)."""
-    with engine.connect() as conn:
-        value = conn.execute(select(cluster_state.c.value).where(cluster_state.c.key == GENERATION)).scalar()
+def read_generation(conn: Connection) -> str:
+    """The current index generation ('' before the first clustering), inside the caller's transaction."""
+    value = conn.execute(select(cluster_state.c.value).where(cluster_state.c.key == GENERATION)).scalar()
     return value or ""
+
+
+def get_generation(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return read_generation(conn)
 
 
 def bump_generation(conn: Connection) -> str:
