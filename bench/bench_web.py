@@ -10,6 +10,7 @@ baseline is a budget of one second per page.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 import tempfile
 import time
@@ -28,7 +29,7 @@ ISSUES = ["ceasefire", "negotiations", "nato_membership"]
 STANCES = ["open", "opposed", "conditional"]
 CHANNELS = ["public", "private", "unknown"]
 SOURCES = ["holder", "third_party", "anonymous", "analyst", "media", "author"]
-WORDS = [
+TOPIC = [
     "officials",
     "said",
     "the",
@@ -60,15 +61,20 @@ WORDS = [
     "winter",
     "offensive",
 ]
+# A news-like vocabulary: the topic words plus 5,000 rarer ones, drawn with Zipf weights.
+WORDS = TOPIC + [f"w{i:x}" for i in range(5000)]
+CUM_WEIGHTS = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(WORDS))))
 
 PAGES = [
     ("overview", "/"),
+    ("api overview (tracks)", "/api/tracks"),
     ("tracker RUS ceasefire", "/track/RUS/ceasefire"),
     ("tracker filtered (private, hedged)", "/track/RUS/ceasefire?channel=private&hedged=true"),
     ("tracker page 40", "/track/RUS/ceasefire?page=40"),
-    ("evidence search (FTS)", "/search?q=truce+envoys"),
+    ("evidence search, common words", "/search?q=truce+envoys"),
+    ("evidence search, rare word", "/search?q=w1a3"),
     ("evidence search + filters", "/search?q=talks&holder=UKR&channel=private"),
-    ("article search", "/search?q=neutral+capital&kind=articles"),
+    ("article search", "/search?q=%22neutral+capital%22&kind=articles"),
     ("articles list", "/articles"),
     ("articles by outlet", "/articles?outlet=Outlet+7"),
     ("article page", "/articles/a-00000042"),
@@ -89,12 +95,12 @@ def build(path: Path, n: int, seed: int = 7) -> dict[str, int]:
     for i in range(n):
         aid = f"a-{i:08d}"
         day = start + timedelta(days=rng.randrange(0, 1000))
-        sentences = [" ".join(rng.choices(WORDS, k=18)).capitalize() + "." for _ in range(12)]
+        sentences = [" ".join(rng.choices(WORDS, cum_weights=CUM_WEIGHTS, k=18)).capitalize() + "." for _ in range(12)]
         text = " ".join(sentences) + f" Report {i}."
         batch_a.append(
             {
                 "id": aid, "url": f"https://outlet{i % 40}.example.com/{aid}", "outlet": f"Outlet {i % 40}",
-                "title": " ".join(rng.choices(WORDS, k=7)).capitalize(), "author": None,
+                "title": " ".join(rng.choices(WORDS, cum_weights=CUM_WEIGHTS, k=7)).capitalize(), "author": None,
                 "published": day.isoformat(), "text": text, "source_path": None, "content_hash": content_hash(text),
                 "ingested_at": now, "story": None, "extra": None,
             }
@@ -135,6 +141,7 @@ def build(path: Path, n: int, seed: int = 7) -> dict[str, int]:
 
 
 async def _time_pages(app) -> list[tuple[str, float, float, int]]:
+    """Each page cold then warm; the overview page first, as a visitor right after start sees it."""
     out = []
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=600) as client:

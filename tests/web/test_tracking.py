@@ -80,3 +80,33 @@ def test_cache_is_bounded(store_path) -> None:
     for i in range(5):
         cache.get(engine, i, lambda i=i: i)
     assert cache.peek(engine, 0) is None and cache.peek(engine, 4) == 4
+
+
+def test_a_large_store_shows_its_pairs_while_the_first_overview_is_computed(writable_store, monkeypatch) -> None:
+    from backchannel.web import create_app, tracking
+
+    from .conftest import Client
+
+    monkeypatch.setattr(tracking, "SYNC_SIGNALS", 0)  # treat the test store as large
+    gate = threading.Event()
+    real = tracking._build_overview
+
+    def slow_build(engine):
+        gate.wait(10)
+        return real(engine)
+
+    monkeypatch.setattr(tracking, "_build_overview", slow_build)
+    c = Client(create_app(str(writable_store), warm=True))
+    try:
+        html = c.get("/").text
+        assert 'id="pending-pairs"' in html and '<meta http-equiv="refresh" content="5">' in html
+        assert 'href="/track/RUS/ceasefire"' in html and "12" in html
+        gate.set()
+        deadline = time.monotonic() + 10
+        while 'id="overview-grid"' not in (html := c.get("/").text):
+            assert time.monotonic() < deadline, "the overview never appeared"
+            time.sleep(0.05)
+        assert 'http-equiv="refresh"' not in html
+    finally:
+        gate.set()
+        c.close()

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from ..store.articles import count_articles, get_article
 from ..store.search import QueryError, search_articles, search_signals
 from ..store.signals import count_signals, query_signals
+from ..track.compute import signal_counts
 from .charts import track_chart
 from .filters import PAGE_SIZE, Paging, SignalFilters, html_page, parse_dates, signal_filters, track_filters
 from .highlight import place_signals, render_article
@@ -47,6 +48,12 @@ def _pages(total: int, paging: Paging) -> dict:
     return {"page": current, "last": last, "total": total, "size": paging.limit}
 
 
+def _pairs(request: Request) -> dict[tuple[str, str], int]:
+    """Signals per (holder, issue), cached until the store changes."""
+    engine = request.app.state.engine
+    return request.app.state.cache.get(engine, ("pairs",), lambda: signal_counts(engine))
+
+
 def _facets(request: Request):
     engine = request.app.state.engine
     return request.app.state.cache.get(engine, ("facets",), lambda: facets(engine))
@@ -55,14 +62,20 @@ def _facets(request: Request):
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: Request) -> HTMLResponse:
     engine = request.app.state.engine
-    ov = compute_overview(engine, request.app.state.cache)
+    cache = request.app.state.cache
+    ov = compute_overview(engine, cache)
+    pending = None
+    if ov is None:  # a large store's first overview is still being computed: show the pairs meanwhile
+        pending = sorted(signal_counts(engine).items(), key=lambda kv: (-kv[1], kv[0]))[:300]
     return _render(
         request,
         "overview.html",
         nav="overview",
         ov=ov,
+        pending=pending,
         n_articles=count_articles(engine),
-        n_clusters=count_clusters(engine),
+        n_clusters=cache.get(engine, ("n_clusters", 2), lambda: count_clusters(engine)),
+        refresh=ov is None or ov.stale,
     )
 
 
@@ -76,11 +89,13 @@ def tracker_page(
     by: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
 ) -> HTMLResponse:
     engine = request.app.state.engine
-    if count_signals(engine, holder=holder, issue=issue) == 0:
+    cache = request.app.state.cache
+    pair_total = _pairs(request).get((holder, issue), 0)
+    if pair_total == 0:
         raise HTTPException(404, f"No signals of {holder} on {issue} are stored.")
-    track = cached_track(engine, request.app.state.cache, holder, issue, f, by)
+    track = cached_track(engine, cache, holder, issue, f, by)
     lf = SignalFilters(**{**f.store_kwargs(), "holder": holder, "issue": issue})
-    total = count_signals(engine, **lf.store_kwargs())
+    total = pair_total if f == SignalFilters() else count_signals(engine, **lf.store_kwargs())
     rows = query_signals(engine, **lf.store_kwargs(), limit=paging.limit, offset=paging.offset)
     params = {**f.without("holder", "issue").params(), "by": by if by != "month" else None}
     params.pop("holder")
@@ -201,8 +216,12 @@ def clusters_page(
     min_size: Annotated[int, Query(ge=1, le=10_000)] = 2,
 ) -> HTMLResponse:
     engine = request.app.state.engine
-    rows = list_clusters(engine, min_size=min_size, limit=paging.limit, offset=paging.offset)
-    total = count_clusters(engine, min_size=min_size)
+    cache = request.app.state.cache
+    key = ("clusters", min_size, paging.limit, paging.offset)
+    rows = cache.get(
+        engine, key, lambda: list_clusters(engine, min_size=min_size, limit=paging.limit, offset=paging.offset)
+    )
+    total = cache.get(engine, ("n_clusters", min_size), lambda: count_clusters(engine, min_size=min_size))
     return _render(
         request,
         "clusters.html",

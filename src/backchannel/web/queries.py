@@ -99,7 +99,8 @@ def _article_where(outlet: str | None, since: date | None, until: date | None):
     return and_(*conds) if conds else None
 
 
-_NEWEST = (A.c.published.is_(None), A.c.published.desc(), A.c.id)
+# Undated last; NULLS LAST (the default of DESC on SQLite) keeps the published index usable.
+_NEWEST = (A.c.published.desc().nulls_last(), A.c.id)
 
 
 def list_article_rows(

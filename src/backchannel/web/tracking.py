@@ -31,6 +31,7 @@ from .filters import SignalFilters
 log = logging.getLogger(__name__)
 
 RECENT_SHIFTS = 12
+SYNC_SIGNALS = 20_000  # above this many signals the overview is computed in the background
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +122,18 @@ def _refresher(cache: Cache) -> _Refresher:
         return cache._overview_refresher  # type: ignore[attr-defined]
 
 
-def compute_overview(engine: Engine, cache: Cache, *, wait: bool = False) -> Overview:
-    """The overview for the current data; the previous one (``stale``) while a new one is computed.
+def compute_overview(engine: Engine, cache: Cache, *, wait: bool = False) -> Overview | None:
+    """The overview for the current data, or while a new one is being computed in the
+    background, the previous one (``stale``), or None when there is none yet.
 
-    ``wait`` computes in this thread when no fresh overview is cached (the API and
-    tests use it, so they always see current figures).
+    A store of up to ``SYNC_SIGNALS`` signals is computed in this thread (about a
+    second); ``wait`` always does so (the API, so it always gives current figures).
     """
     ref = _refresher(cache)
     fresh = cache.peek(engine, ("overview",))
     if fresh is not None:
         return fresh
-    if wait or ref.last is None:
+    if wait or (ref.last is None and cache.fingerprint(engine)[0] <= SYNC_SIGNALS):
         ov = cache.get(engine, ("overview",), lambda: _build_overview(engine))
         ref.last = ov
         _cache_tracks(engine, cache, ov)
@@ -142,6 +144,8 @@ def compute_overview(engine: Engine, cache: Cache, *, wait: bool = False) -> Ove
     if start:
         threading.Thread(target=_refresh, args=(engine, cache, ref), daemon=True, name="overview-refresh").start()
     last = ref.last
+    if last is None:
+        return None
     return Overview(last.holders, last.issues, last.cells, last.shifts, last.total_signals, stale=True)
 
 
@@ -167,13 +171,9 @@ def warm(engine: Engine, cache: Cache) -> threading.Thread:
     """Compute the overview in a background thread (at server start, before the first visit)."""
     ref = _refresher(cache)
 
-    def run() -> None:
-        try:
-            ref.last = compute_overview(engine, cache, wait=True)
-        except Exception:
-            log.exception("computing the overview at start failed")
-
-    thread = threading.Thread(target=run, daemon=True, name="overview-warm")
+    with ref.lock:
+        ref.running = True
+    thread = threading.Thread(target=_refresh, args=(engine, cache, ref), daemon=True, name="overview-warm")
     thread.start()
     return thread
 
