@@ -610,3 +610,11 @@ def test_they_after_a_plural_is_every_side(actors: ActorDictionary) -> None:
     text = "Trump called Zelenskyy on Wednesday. The two leaders spoke for an hour. They agreed to meet again."
     out = resolved(actors, text, on=D2025)
     assert sorted(c for t, c, _ in out[2] if t == "They") == ["UKR", "USA"]
+
+
+def test_empty_and_partial_inputs(actors: ActorDictionary) -> None:
+    assert actors.mentions("") == []
+    assert actors.resolve("", [], []) == []
+    assert actors.mentions("Putin spoke.", 5, 5) == []
+    text = "No actor here.\n\nNone here either."
+    assert actors.resolve(text, [(0, 14), (16, 33)], [(0, 14), (16, 33)]) == [[], []]
