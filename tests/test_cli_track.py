@@ -82,7 +82,7 @@ def test_bad_options(db):
 def test_brief_html_and_markdown(db, tmp_path):
     r = run("brief", "--holder", "RUS", "--issue", "ceasefire", "--out", str(tmp_path / "b.html"), "--db", db)
     assert r.exit_code == 0, r.output
-    assert "Russia's public line on cease-fire" in r.output and "wrote" in r.output
+    assert "Russia's public line on a cease-fire" in r.output and "wrote" in r.output
     assert (tmp_path / "b.html").read_text().startswith("<!DOCTYPE html>")
     r = run("brief", "--holder", "RUS", "--issue", "ceasefire", "--format", "md", "--out", str(tmp_path / "b.md"),
             "--db", db)  # fmt: skip

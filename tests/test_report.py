@@ -71,13 +71,13 @@ def test_finding_is_worded_from_the_figures_and_cites_evidence(corpus):
     engine, ids = corpus
     b = build_briefing(compute_track(engine, "RUS", "ceasefire"))
     assert b.finding.text == (
-        "Russia's public line on cease-fire stayed opposed from 2023-06 to 2023-09 "
+        "Russia's public line on a cease-fire stayed opposed from 2023-06 to 2023-09 "
         "while private signals stayed open from 2023-07 to 2023-10."
     )
     assert b.finding.cites
     cited = {b.evidence[n].ref.channel for n in b.finding.cites}
     assert cited == {"public", "private"}
-    assert b.title == "Russia on cease-fire: the public and the private line"
+    assert b.title == "Russia on a cease-fire: the public and the private line"
 
 
 def test_every_statement_cites_existing_evidence(corpus):
@@ -126,7 +126,7 @@ def test_html_is_self_contained_with_sections_and_escaped_text(corpus, tmp_path)
     assert internal and all(h[1:] in page.ids for h in internal)
     assert all(h.startswith("https://news.example/") for h in page.hrefs if not h.startswith("#"))
     finding = "".join(page.section_text["finding"])
-    assert "Russia's public line on cease-fire stayed opposed" in finding
+    assert "Russia's public line on a cease-fire stayed opposed" in finding
     methods = "".join(page.section_text["methods"])
     assert "0.5 when the article hedges it" in methods and "count once" in methods
 
@@ -181,7 +181,7 @@ def test_briefing_names_the_shift_and_cites_its_signals():
     track = _shifting_track()
     b = build_briefing(track)
     assert b.finding.text == (
-        "Russia's public line on cease-fire stayed opposed from 2024-01 to 2024-08 "
+        "Russia's public line on a cease-fire stayed opposed from 2024-01 to 2024-08 "
         "while private signals turned open from 2024-05 (before: opposed)."
     )
     private = next(s for s in b.shifts if "private line moved toward open" in s.text)
@@ -241,7 +241,9 @@ def test_without_a_shift_the_finding_states_the_balance_and_figures_the_latest()
     assert not any(s.text.startswith("Latest private line") for s in b.figures)
     only_private = [_stored(3, date(2024, 2, 1), "open", "private")]
     b = build_briefing(build_track(only_private, "XYZ", "ceasefire"))
-    assert b.finding.text == "XYZ's private signals on cease-fire were open (2024-02); no public statements were found."
+    assert (
+        b.finding.text == "XYZ's private signals on a cease-fire were open (2024-02); no public statements were found."
+    )
 
 
 def test_a_sentence_told_twice_is_quoted_once():
@@ -328,3 +330,15 @@ def test_vegalite_spec_compiles_and_renders_with_the_vendored_vega_lite():
             browser.close()
     assert out["warns"] == []
     assert out["width"] > 600 and out["height"] > 300
+
+
+def test_issue_phrases_are_checked_and_fall_back_to_the_label():
+    from backchannel.report.names import ReportWordingError, issue_phrase, parse_phrases
+
+    assert issue_phrase("ceasefire") == "a cease-fire"
+    assert issue_phrase("no_such_issue") == "no such issue"
+    assert parse_phrases({"issue_phrases": {"x": " talks "}}, "r.yaml") == {"x": "talks"}
+    with pytest.raises(ReportWordingError, match=r"r.yaml: issue_phrases.x must be a non-empty phrase"):
+        parse_phrases({"issue_phrases": {"x": ""}}, "r.yaml")
+    with pytest.raises(ReportWordingError, match="must map issue codes"):
+        parse_phrases({"issue_phrases": ["a"]}, "r.yaml")

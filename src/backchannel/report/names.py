@@ -25,8 +25,36 @@ def issue_label(code: str) -> str:
     return label if isinstance(label, str) and label.strip() else code.replace("_", " ")
 
 
+class ReportWordingError(ValueError):
+    """``data/report.yaml`` holds something a briefing cannot use; the message names the entry."""
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, str]:
+    """``issue_phrases`` of data/report.yaml, checked: issue code -> a non-empty phrase."""
+    source = "backchannel/data/report.yaml"
+    try:
+        raw = yaml.safe_load(resources.files("backchannel").joinpath("data/report.yaml").read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ReportWordingError(f"{source}: not valid YAML ({exc})") from None
+    return parse_phrases(raw, source)
+
+
+def parse_phrases(raw: object, source: str) -> dict[str, str]:
+    """Validate a parsed report.yaml; errors name ``source`` and the entry."""
+    phrases = (raw or {}).get("issue_phrases", {}) if isinstance(raw, dict) else None
+    if not isinstance(phrases, dict):
+        raise ReportWordingError(f"{source}: issue_phrases must map issue codes to phrases")
+    for code, phrase in phrases.items():
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise ReportWordingError(f"{source}: issue_phrases.{code} must be a non-empty phrase")
+    return {str(k): v.strip() for k, v in phrases.items()}
+
+
 def issue_phrase(code: str) -> str:
-    """The label as it reads inside a sentence: "cease-fire", "negotiations", "NATO membership"."""
+    """The issue as it reads after "on": "a cease-fire", "negotiations" (data/report.yaml, else its label)."""
+    if code in _phrases():
+        return _phrases()[code]
     label = issue_label(code)
     first = label.split(" ", 1)[0]
     return label if first.isupper() and len(first) > 1 else label[0].lower() + label[1:]
