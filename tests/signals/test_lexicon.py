@@ -121,3 +121,22 @@ def test_unknown_code_in_user_actor_file(tmp_path: Path) -> None:
     user.write_text("version: 1\nactors:\n  XYZQ: {name: Nowhere, names: [Nowhere]}\n", encoding="utf-8")
     with pytest.raises((LexiconError, ValueError), match=r"mine\.yaml.*XYZQ"):
         load_lexicon(actors_files=(user,))
+
+
+def test_phrase_set_matches_like_the_alternation() -> None:
+
+    from backchannel.signals.phrases import PhraseSet, anchors_of, compile_phrases
+
+    phrases = [
+        "cease-fire*",
+        "truce",
+        "end (the|this) (war|conflict)",
+        "evacuat* ~ (civilians|people)",
+        "evacuation corridor*",
+    ]
+    text = "A truce and a ceasefire could end this war; the evacuation of civilians and evacuation corridors resumed."
+    expected = [(m.start(), m.end()) for m in compile_phrases(phrases).finditer(text)]
+    assert PhraseSet(phrases).spans(text) == expected
+    assert PhraseSet(phrases).narrow("nothing relevant here").spans(text) == []
+    assert anchors_of("(want*|ready for|vision (of|for)) (a )?peace") == {"peace"}
+    assert anchors_of("de-escalat*") == {"escalat"}

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Cues, IssueLexicon, Lexicon
+from .phrases import PhraseSet
 
 _WORD = re.compile(r"[\w'’-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:!?–—]")
@@ -28,9 +29,12 @@ class Cue:
     text: str
 
 
-def finditer(pattern: re.Pattern[str] | None, text: str, kind: str) -> list[Cue]:
+def finditer(pattern: re.Pattern[str] | PhraseSet | None, text: str, kind: str) -> list[Cue]:
+    """The cues of one family in ``text`` (a compiled regex or an anchored phrase set)."""
     if pattern is None:
         return []
+    if isinstance(pattern, PhraseSet):
+        return [Cue(kind, a, b, text[a:b]) for a, b in pattern.spans(text)]
     return [Cue(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.end() > m.start()]
 
 
@@ -64,11 +68,27 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
+def narrow_terms(lex: Lexicon, document: str) -> dict[str, PhraseSet]:
+    """Per issue, its term set restricted to the anchors the document contains (one pass per article)."""
+    return {item.code: item.term_set.narrow(document) for item in lex.issues if item.term_set is not None}
+
+
+def spans_cues(phrases: PhraseSet | None, text: str, kind: str) -> list[Cue]:
+    if phrases is None:
+        return []
+    return [Cue(kind, a, b, text[a:b]) for a, b in phrases.spans(text)]
+
+
+def issue_hits(lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | None = None) -> dict[str, list[Cue]]:
     """Issue code -> the term matches in the sentence, with ``yields_to`` applied."""
     hits: dict[str, list[Cue]] = {}
     for item in lex.issues:
-        found = finditer(item.terms, sentence, item.code)
+        if item.term_set is not None:
+            terms = narrowed.get(item.code, item.term_set) if narrowed is not None else item.term_set
+            found = [Cue(item.code, a, b, sentence[a:b]) for a, b in terms.spans(sentence)] if terms else []
+            found += [c for c in finditer(item.extra_terms, sentence, item.code) if not _overlaps(c, found)]
+        else:
+            found = finditer(item.terms, sentence, item.code)
         if item.circumstantial is not None:
             # "after talks in Jeddah", "during the summit": when or where, not what is at stake
             found = [c for c in found if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
@@ -85,6 +105,10 @@ def issue_hits(lex: Lexicon, sentence: str) -> dict[str, list[Cue]]:
         else:
             del hits[item.code]
     return hits
+
+
+def _overlaps(cue: Cue, others: list[Cue]) -> bool:
+    return any(o.start < cue.end and cue.start < o.end for o in others)
 
 
 def _longest_wins(hits: dict[str, list[Cue]]) -> None:

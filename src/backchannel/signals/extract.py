@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article, Signal
 from ..sentences import split
-from .analysis import Cue, finditer, inside, issue_hits, quote_spans, stance_cues
+from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import channel_of, confidence, decide_stance, fill_when, hedged_of, source_of, when_of
 from .context import DocContext, Topic, build_context, sentence_actors
 from .holders import Actorish, Attribution, attribution, proposers, select_holders
@@ -54,6 +54,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     if not any(any(ch.isalpha() for ch in s.of(text)) for s in parts.sentences):
         raise ExtractionError(f"article {article.id!r}: text has no sentences (no words in it)")
     ctx = build_context(lex, article, parts)
+    narrowed = narrow_terms(lex, text)
     out: list[Signal] = []
     where: list[int] = []  # sentence index of each signal in ``out``
     topic: Topic | None = None
@@ -69,7 +70,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             continue  # a question states no position (and in a transcript it is the journalist's)
         if lex.cues.debris is not None and lex.cues.debris.search(sentence):
             continue
-        hits = issue_hits(lex, sentence)
+        hits = issue_hits(lex, sentence, narrowed)
         carried = ""
         if not hits:
             recent_issues = [code for j, codes in reversed(recent) if i - j <= _TOPIC_WINDOW for code in codes]
@@ -127,7 +128,7 @@ def _topic_hits(
     """
     found = {}
     for code in recent_issues:
-        cues = finditer(lex.issue(code).context_terms, sentence, code)
+        cues = spans_cues(lex.issue(code).context_terms, sentence, code)
         if cues:
             found[code] = cues
             break  # the most recent issue the term fits

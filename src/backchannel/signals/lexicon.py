@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..records import STANCES
-from .phrases import PhraseError, check_phrase, compile_phrases, phrase_to_regex
+from .phrases import PhraseError, PhraseSet, anchors_of, check_phrase, compile_phrases, phrase_to_regex
 
 CUE_FAMILIES = (
     "stance",
@@ -75,12 +75,15 @@ class IssueLexicon:
     label: str
     description: str
     terms: re.Pattern[str]
-    stance_terms: dict[str, re.Pattern[str]]
-    context_terms: re.Pattern[str] | None = None
+    stance_terms: dict[str, PhraseSet]
+    context_terms: PhraseSet | None = None
     yields_to: tuple[str, ...] = ()
     yields_within: int = 6
     path: str = ""
     circumstantial: re.Pattern[str] | None = None  # "after talks": the term as a time or place, no topic
+    anchors: tuple[str, ...] | None = None  # a sentence without any of these has no term (None: always look)
+    term_set: PhraseSet | None = None  # the terms (without raw patterns), matched anchor-first
+    extra_terms: re.Pattern[str] | None = None  # the raw ``patterns``
     object_holders: tuple[str, ...] = ()  # actors the issue is about (UKR for NATO membership)
 
 
@@ -88,7 +91,7 @@ class IssueLexicon:
 class Cues:
     """The compiled cue families of ``cues.yaml`` (None where a family is empty)."""
 
-    stance: dict[str, re.Pattern[str]]
+    stance: dict[str, PhraseSet]
     condition_markers: re.Pattern[str] | None
     condition_terms: re.Pattern[str] | None
     condition_window: int
@@ -96,18 +99,18 @@ class Cues:
     negation: re.Pattern[str] | None
     negation_window: int
     cue_window: int
-    channel: dict[str, re.Pattern[str]]
-    source: dict[str, re.Pattern[str]]
-    hedge: re.Pattern[str] | None
-    hedge_modal: re.Pattern[str] | None
+    channel: dict[str, PhraseSet]
+    source: dict[str, PhraseSet]
+    hedge: PhraseSet | None
+    hedge_modal: PhraseSet | None
     hedge_reporting: re.Pattern[str] | None
-    reporting: re.Pattern[str] | None
-    claims: re.Pattern[str] | None
-    calls: re.Pattern[str] | None
-    speech_acts: re.Pattern[str] | None
+    reporting: PhraseSet | None
+    claims: PhraseSet | None
+    calls: PhraseSet | None
+    speech_acts: PhraseSet | None
     doubt: re.Pattern[str] | None
     doubt_window: int
-    both_sides: re.Pattern[str] | None
+    both_sides: PhraseSet | None
     continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
 
@@ -162,7 +165,7 @@ def _compile(phrases: list[str], *, raw: bool = False) -> re.Pattern[str] | None
     return compile_phrases(phrases, raw=raw)
 
 
-def _stance_map(value: Any, where: str, *, required: bool = False) -> dict[str, re.Pattern[str]]:
+def _stance_map(value: Any, where: str, *, required: bool = False) -> dict[str, PhraseSet]:
     if value is None and not required:
         return {}
     if not isinstance(value, dict):
@@ -171,9 +174,9 @@ def _stance_map(value: Any, where: str, *, required: bool = False) -> dict[str, 
     for key, phrases in value.items():
         if key not in STANCES:
             raise LexiconError(f"{where}: unknown stance {key!r} (expected one of {', '.join(STANCES)})")
-        pattern = _compile(_phrases(phrases, f"{where}.{key}"))
-        if pattern is not None:
-            out[key] = pattern
+        found = _phrases(phrases, f"{where}.{key}")
+        if found:
+            out[key] = PhraseSet(found)
     if required and set(out) != set(STANCES):
         missing = ", ".join(s for s in STANCES if s not in out)
         raise LexiconError(f"{where}: needs phrases for every stance (missing: {missing})")
@@ -211,7 +214,15 @@ def load_issue(path: Path) -> IssueLexicon:
     patterns = _phrases(data.get("patterns"), f"{path}: patterns", raw=True)
     parts = [p.pattern for p in (_compile(terms), _compile(patterns, raw=True)) if p is not None]
     pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
-    context = _compile(_phrases(data.get("context_terms"), f"{path}: context_terms"))
+    context_list = _phrases(data.get("context_terms"), f"{path}: context_terms")
+    context = PhraseSet(context_list) if context_list else None
+    anchors: set[str] | None = set()
+    for phrase in terms:
+        found = anchors_of(phrase)
+        if found is None or patterns:
+            anchors = None
+            break
+        anchors |= found
     circ = _phrases(data.get("circumstantial"), f"{path}: circumstantial")
     circumstantial = (
         re.compile("(?:" + "|".join(phrase_to_regex(p) for p in circ) + r")\W+(?:\w+\W+){0,3}$", re.I) if circ else None
@@ -227,6 +238,9 @@ def load_issue(path: Path) -> IssueLexicon:
         stance_terms=stance_terms,
         context_terms=context,
         circumstantial=circumstantial,
+        anchors=tuple(sorted(anchors)) if anchors is not None else None,
+        term_set=PhraseSet(terms),
+        extra_terms=_compile(patterns, raw=True),
         object_holders=tuple(objects),
         yields_to=tuple(yields_issues),
         yields_within=within,
@@ -243,7 +257,7 @@ def load_cues(path: Path) -> Cues:
     if unknown:
         raise LexiconError(f"{path}: unknown cue family {unknown[0]!r} (known: {', '.join(CUE_FAMILIES)})")
 
-    def sub_map(key: str, allowed: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    def sub_map(key: str, allowed: tuple[str, ...]) -> dict[str, PhraseSet]:
         value = data.get(key) or {}
         if not isinstance(value, dict):
             raise LexiconError(f"{path}: {key}: expected a mapping of {'/'.join(allowed)} -> phrases")
@@ -251,9 +265,9 @@ def load_cues(path: Path) -> Cues:
         for sub, phrases in value.items():
             if sub not in allowed:
                 raise LexiconError(f"{path}: {key}: unknown entry {sub!r} (expected one of {', '.join(allowed)})")
-            pattern = _compile(_phrases(phrases, f"{path}: {key}.{sub}"))
-            if pattern is not None:
-                out[sub] = pattern
+            found = _phrases(phrases, f"{path}: {key}.{sub}")
+            if found:
+                out[sub] = PhraseSet(found)
         return out
 
     settings = {}
@@ -266,6 +280,10 @@ def load_cues(path: Path) -> Cues:
     def family(key: str) -> re.Pattern[str] | None:
         return _compile(_phrases(data.get(key), f"{path}: {key}"))
 
+    def phrase_set(key: str) -> PhraseSet | None:
+        found = _phrases(data.get(key), f"{path}: {key}")
+        return PhraseSet(found) if found else None
+
     return Cues(
         stance=_stance_map(data.get("stance"), f"{path}: stance", required=True),
         condition_markers=family("condition_markers"),
@@ -277,16 +295,16 @@ def load_cues(path: Path) -> Cues:
         cue_window=settings["cue_window"],
         channel=sub_map("channel", CHANNEL_CUES),
         source=sub_map("source", SOURCE_CUES),
-        hedge=family("hedge"),
-        hedge_modal=family("hedge_modal"),
+        hedge=phrase_set("hedge"),
+        hedge_modal=phrase_set("hedge_modal"),
         hedge_reporting=family("hedge_reporting"),
-        reporting=family("reporting"),
-        claims=family("claims"),
-        calls=family("calls"),
-        speech_acts=family("speech_acts"),
+        reporting=phrase_set("reporting"),
+        claims=phrase_set("claims"),
+        calls=phrase_set("calls"),
+        speech_acts=phrase_set("speech_acts"),
         doubt=family("doubt"),
         doubt_window=settings["doubt_window"],
-        both_sides=family("both_sides"),
+        both_sides=phrase_set("both_sides"),
         continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
     )

@@ -91,3 +91,164 @@ def check_phrase(phrase: str, *, raw: bool = False) -> None:
         re.compile(phrase if raw else phrase_to_regex(phrase), re.IGNORECASE)
     except re.error as exc:
         raise PhraseError(str(exc)) from None
+
+
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "into",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+    ]
+)
+
+
+def _parse(text: str, i: int = 0) -> tuple[list, int]:
+    """The phrase as a sequence of words and groups; a group is (alternatives, optional)."""
+    seq: list = []
+    alts: list[list] = []
+    word = ""
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            if word:
+                seq.append(word)
+                word = ""
+            inner, i = _parse(text, i + 1)
+            optional = i + 1 < len(text) and text[i + 1] == "?"
+            seq.append((inner, optional))
+            i += 2 if optional else 1
+            continue
+        if ch == ")":
+            break
+        if ch == "|":
+            if word:
+                seq.append(word)
+                word = ""
+            alts.append(seq)
+            seq = []
+        elif ch in " ~":
+            if word:
+                seq.append(word)
+                word = ""
+        else:
+            word += ch
+        i += 1
+    if word:
+        seq.append(word)
+    if alts:
+        alts.append(seq)
+        return alts, i  # type: ignore[return-value]
+    return [seq], i  # type: ignore[return-value]
+
+
+def _anchors(seq: list) -> set[str] | None:
+    best = ""
+    for item in seq:
+        if isinstance(item, str) and not item.startswith("*") and item not in _STOP:
+            stem = max(re.split(r"[-'’?]", item.split("*")[0]), key=len)
+            if len(stem) > len(best):
+                best = stem
+    if len(best) >= 3:
+        return {best}
+    options = []
+    for item in seq:
+        if isinstance(item, tuple) and not item[1]:
+            union: set[str] = set()
+            for alt in item[0]:
+                found = _anchors(alt)
+                if found is None:
+                    union = set()
+                    break
+                union |= found
+            if union:
+                options.append(union)
+    return min(options, key=len) if options else None
+
+
+def anchors_of(phrase: str) -> set[str] | None:
+    """Lower-case substrings one of which every match of ``phrase`` contains (None: no such set).
+
+    They make a cheap pre-filter: a sentence containing none of an issue's anchors cannot
+    match any of its terms, so the full regex is not run on it.
+    """
+    alternatives, _ = _parse(" ".join(phrase.lower().split()))
+    union: set[str] = set()
+    for seq in alternatives:
+        found = _anchors(seq)
+        if found is None:
+            return None
+        union |= found
+    return union
+
+
+class PhraseSet:
+    """A family of phrases matched like one alternation, but only where their anchors occur.
+
+    Running one big alternation over every sentence costs a try of every phrase at every
+    position. Here each phrase is compiled alone and tried only on sentences containing its
+    anchor word (one cheap literal search first); phrases without an anchor always run.
+    Matches come back leftmost first, the longer of two that start together, with no
+    overlaps, the way the alternation would give them.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._by_anchor: dict[str, list[re.Pattern[str]]] = {}
+        self._always: list[re.Pattern[str]] = []
+        for phrase in sorted(set(phrases)):
+            pattern = re.compile(phrase_to_regex(phrase), re.IGNORECASE)
+            found = anchors_of(phrase)
+            if found is None:
+                self._always.append(pattern)
+                continue
+            for anchor in found:
+                self._by_anchor.setdefault(anchor, []).append(pattern)
+        self.pattern = "|".join(f"(?:{phrase_to_regex(p)})" for p in sorted(set(phrases), key=len, reverse=True))
+
+    def narrow(self, document: str) -> PhraseSet:
+        """The same set restricted to the anchors that occur in ``document`` (once per article)."""
+        low = document.lower()
+        view = PhraseSet.__new__(PhraseSet)
+        view._always = self._always
+        view._by_anchor = {w: p for w, p in self._by_anchor.items() if w in low}
+        view.pattern = self.pattern
+        return view
+
+    def __bool__(self) -> bool:
+        return bool(self._always or self._by_anchor)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping match spans, leftmost-longest."""
+        candidates: list[re.Pattern[str]] = list(self._always)
+        low = text.lower()
+        for word, patterns in self._by_anchor.items():
+            if word in low:  # a plain substring test per anchor: nested anchors ("evacuat", "evacuation") all count
+                candidates.extend(patterns)
+        if not candidates:
+            return []
+        found = sorted(
+            {(m.start(), m.end()) for p in set(candidates) for m in p.finditer(text) if m.end() > m.start()},
+            key=lambda se: (se[0], -se[1]),
+        )
+        out: list[tuple[int, int]] = []
+        end = -1
+        for s, e in found:
+            if s >= end:
+                out.append((s, e))
+                end = e
+        return out
