@@ -31,7 +31,7 @@ from .filters import SignalFilters
 log = logging.getLogger(__name__)
 
 RECENT_SHIFTS = 12
-SYNC_SIGNALS = 20_000  # above this many signals the overview is computed in the background
+SYNC_SIGNALS = 10_000  # above this many signals the overview is computed in the background
 
 
 @dataclass(frozen=True, slots=True)
