@@ -618,3 +618,10 @@ def test_empty_and_partial_inputs(actors: ActorDictionary) -> None:
     assert actors.mentions("Putin spoke.", 5, 5) == []
     text = "No actor here.\n\nNone here either."
     assert actors.resolve(text, [(0, 14), (16, 33)], [(0, 14), (16, 33)]) == [[], []]
+
+
+def test_a_transcripts_bare_titles_belong_to_its_speaker(actors: ActorDictionary) -> None:
+    text = "The President spoke with allies. The Defence Ministry will report."
+    assert resolved(actors, text, on=D2024) == [[], []]
+    out = resolved(actors, text, on=D2024, speaker="The White House")
+    assert out == [[("The President", "USA", "Joe Biden")], [("The Defence Ministry", "USA", None)]]

@@ -21,7 +21,9 @@ said he would meet the Russian leader and that he hoped..." is Trump both times)
   speaker mention just after the closing mark (", he said") or before the opening one
   ("Putin said: ..."); a quote running on from the previous paragraph keeps its speaker.
   Outside quotes it is the document's ``speaker`` when the caller names one (a
-  transcript's speaker), else dropped.
+  transcript's speaker), else dropped. With a document speaker, a bare title or group
+  that nothing in the paragraph fits ("The President said", "the Defence Ministry")
+  is the speaker's side's.
 - Across a paragraph break (news often has one-sentence paragraphs) only with
   ``carry_over``: a pronoun that nothing in its paragraph fits takes the last fitting
   *speaker* of the previous paragraph, and nothing else.
@@ -168,6 +170,12 @@ class _Resolver:
     def bare(self, raw: Raw) -> Raw | None:
         if raw.det == "the":
             ante = _last(self.history, lambda m: _fits_bare(m, raw, self.matcher, self.on))
+            if ante is None and self.doc_speaker is not None and self.doc_speaker.code:
+                # A transcript's own "the President", "the Defence Ministry": the speaker's side.
+                code = self.doc_speaker.code
+                person = self.matcher.holder(code, raw.title, self.on) if raw.title is not None else None
+                kind = "title" if raw.title is not None else "group"
+                return Raw(raw.start, raw.end, kind, code, person, raw.role, raw.title, True, speaker=raw.speaker)
             if ante is None:
                 return None
             kind = "title" if raw.title is not None else "group"
