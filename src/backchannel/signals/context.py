@@ -41,6 +41,7 @@ class Topic:
     issues: tuple[str, ...]
     holder: str
     when: str | None
+    holders: tuple[str, ...] = ()  # every holder of that sentence ("the United States and Ukraine agreed")
 
 
 @dataclass

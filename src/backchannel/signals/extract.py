@@ -108,7 +108,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
                 )
             )
         if found:
-            topic = Topic(para, tuple(dict.fromkeys(f.issue for f in found)), found[0].holder, found[0].when)
+            issues = tuple(dict.fromkeys(f.issue for f in found))
+            holders = tuple(dict.fromkeys(f.holder for f in found if f.issue == found[0].issue))
+            topic = Topic(para, issues, found[0].holder, found[0].when, holders)
             recent.append((i, topic.issues))
             ctx.last_speaker = attr.speaker or ctx.last_speaker
         elif attr.speaker is not None:
@@ -184,6 +186,8 @@ def _signals_for_issue(
     both = [
         b for b in finditer(lex.cues.both_sides, sentence, "both") if not _OBJECT_BEFORE.search(sentence, 0, b.start)
     ]
+    if not both and heads and heads[0].kind == "pronoun" and heads[0].text.lower() in ("they", "them", "their"):
+        both = [Cue("both", heads[0].start, heads[0].end, heads[0].text)]  # "They agreed": the pair last named
     if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
         sides = ctx.sides(index)
         if len(sides) >= 2:
@@ -191,7 +195,7 @@ def _signals_for_issue(
             how = f"both sides ({both[0].text})"
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
-        heads, how = [_side(topic.holder)], "holder of the previous sentence"
+        heads, how = [_side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
     if not heads and not props:
         return []
     term = hits_of_issue[0].text if hits_of_issue else None

@@ -21,7 +21,8 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine", "o
 # Case matters: "US" is a country, "us" a pronoun.
 _FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|I|me|[Mm]y|[Oo]urselves|[Mm]yself)\b")
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s*$", re.I
+    r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
 )
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
@@ -166,10 +167,15 @@ def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) 
     before = [m for m in mentions if lo <= m.start and m.end <= pos]
     if before and _ADJACENT.match(sentence[before[-1].end : pos]):
         return before[-1]
-    for m in reversed(before):
-        if _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 14), m.start):
-            continue
-        return m
+    objects: set[int] = set()
+    for i, m in enumerate(before):
+        # a prepositional object, or the second half of a compound after one ("of the Russia-Ukraine war")
+        compound = i > 0 and sentence[before[i - 1].end : m.start] in ("-", "–") and (i - 1) in objects
+        if compound or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start):
+            objects.add(i)
+    for i in range(len(before) - 1, -1, -1):
+        if i not in objects:
+            return before[i]
     return None
 
 
