@@ -12,7 +12,8 @@ import logging
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from ..records import Article
@@ -87,7 +88,7 @@ def _plain_marks(snippet: str) -> str:
     return snippet.replace(MARK_START, "«").replace(MARK_END, "»")
 
 
-@router.get("/articles", response_model=Page[ArticleSummary], responses=INVALID)
+@router.get("/articles", response_model=Page[ArticleSummary], summary="List articles", responses=INVALID)
 def api_articles(
     request: Request,
     paging: Annotated[Paging, Depends(api_paging)],
@@ -103,7 +104,12 @@ def api_articles(
     return Page(total=total, limit=paging.limit, offset=paging.offset, items=[_summary(r) for r in rows])
 
 
-@router.get("/articles/{article_id:path}", response_model=ArticleDetail, responses=NOT_FOUND)
+@router.get(
+    "/articles/{article_id:path}",
+    summary="Get one article with its signals",
+    response_model=ArticleDetail,
+    responses=NOT_FOUND,
+)
 def api_article(request: Request, article_id: str) -> ArticleDetail:
     """One article: its cleaned text, metadata, story cluster and signals (in text order)."""
     engine = request.app.state.engine
@@ -125,7 +131,7 @@ def api_article(request: Request, article_id: str) -> ArticleDetail:
     )  # fmt: skip
 
 
-@router.get("/signals", response_model=Page[SignalOut], responses=INVALID)
+@router.get("/signals", summary="List signals", response_model=Page[SignalOut], responses=INVALID)
 def api_signals(
     request: Request,
     f: Annotated[SignalFilters, Depends(signal_filters)],
@@ -140,14 +146,19 @@ def api_signals(
     return Page(total=total, limit=paging.limit, offset=paging.offset, items=[_signal_out(s) for s in rows])
 
 
-@router.get("/tracks", response_model=list[CellOut])
+@router.get("/tracks", summary="Overview of every holder and issue", response_model=list[CellOut])
 def api_tracks(request: Request) -> list[CellOut]:
     """The overview: one cell per holder and issue that has signals, most reported first."""
     ov = compute_overview(request.app.state.engine, request.app.state.cache, wait=True)
     return [CellOut(**c.to_json()) for c in sorted(ov.cells.values(), key=lambda c: (-c.signals, c.holder, c.issue))]
 
 
-@router.get("/tracks/{holder}/{issue}", response_model=TrackOut, responses={**NOT_FOUND, **INVALID})
+@router.get(
+    "/tracks/{holder}/{issue}",
+    summary="Track one holder on one issue",
+    response_model=TrackOut,
+    responses={**NOT_FOUND, **INVALID},
+)
 def api_track(
     request: Request,
     holder: str,
@@ -172,7 +183,7 @@ def api_track(
     return TrackOut(**out)
 
 
-@router.get("/clusters", response_model=Page[ClusterSummary], responses=INVALID)
+@router.get("/clusters", summary="List story clusters", response_model=Page[ClusterSummary], responses=INVALID)
 def api_clusters(
     request: Request,
     paging: Annotated[Paging, Depends(api_paging)],
@@ -190,7 +201,9 @@ def api_clusters(
     return Page(total=count_clusters(engine, min_size=min_size), limit=paging.limit, offset=paging.offset, items=items)
 
 
-@router.get("/clusters/{cluster_id:path}", response_model=ClusterDetail, responses=NOT_FOUND)
+@router.get(
+    "/clusters/{cluster_id:path}", summary="Get one story cluster", response_model=ClusterDetail, responses=NOT_FOUND
+)
 def api_cluster(request: Request, cluster_id: str) -> ClusterDetail:
     """One story cluster: its canonical report, then its copies and rewrites."""
     engine = request.app.state.engine
@@ -206,7 +219,7 @@ def api_cluster(request: Request, cluster_id: str) -> ClusterDetail:
     )
 
 
-@router.get("/search/signals", response_model=Page[SignalHitOut], responses=INVALID)
+@router.get("/search/signals", summary="Search signal sentences", response_model=Page[SignalHitOut], responses=INVALID)
 def api_search_signals(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description='Words, "phrases", prefix*, OR.')],
@@ -222,7 +235,7 @@ def api_search_signals(
     return Page(total=page.total, capped=page.capped, limit=paging.limit, offset=paging.offset, items=items)
 
 
-@router.get("/search/articles", response_model=Page[ArticleHitOut], responses=INVALID)
+@router.get("/search/articles", summary="Search articles", response_model=Page[ArticleHitOut], responses=INVALID)
 def api_search_articles(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description='Words, "phrases", prefix*, OR.')],
@@ -259,17 +272,18 @@ def api_search_articles(
     return Page(total=page.total, capped=page.capped, limit=paging.limit, offset=paging.offset, items=items)
 
 
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with (--token).")
+
+
 def require_token(
-    request: Request,
-    authorization: Annotated[str | None, Header(description="Bearer TOKEN (the server's --token)")] = None,
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
     """Dependency: the request carries the server's token (checked before the body is read)."""
     expected = request.app.state.token
     if not expected:
         raise HTTPException(403, "ingest is disabled: start the server with --token to allow POST /api/articles")
-    scheme, _, given = (authorization or "").partition(" ")
-    ok = hmac.compare_digest(given.strip().encode(), expected.encode())
-    if scheme.lower() != "bearer" or not ok:
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), expected.encode()):
         raise HTTPException(
             401, "missing or wrong token (send Authorization: Bearer TOKEN)", headers={"WWW-Authenticate": "Bearer"}
         )
@@ -318,6 +332,7 @@ def _ingest(request: Request, body: IngestRequest) -> IngestResponse:
 
 @router.post(
     "/articles",
+    summary="Ingest articles (needs the server's token)",
     response_model=IngestResponse,
     responses={
         401: {"description": "Missing or wrong token"},
