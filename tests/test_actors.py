@@ -188,6 +188,8 @@ def test_phrases_that_contain_a_name_but_are_no_actor(actors: ActorDictionary) -
         ("the president of Ukraine", date(2023, 1, 1), "Volodymyr Zelensky"),
         ("the British prime minister", date(2022, 10, 1), "Liz Truss"),
         ("the EU’s foreign policy chief", date(2025, 2, 1), "Kaja Kallas"),
+        ("the Kremlin leader", date(2024, 1, 1), "Vladimir Putin"),
+        ("the Emir of Qatar", date(2024, 1, 1), "Tamim bin Hamad Al Thani"),
         ("the Pope", None, None),
     ],
 )
@@ -211,6 +213,10 @@ def test_title_before_a_name_merges_into_the_person(actors: ActorDictionary) -> 
         ("Russian Foreign Minister Sergei Lavrov", "RUS", "Sergei Lavrov", "person"),
         ("Kremlin aide Yuri Ushakov", "RUS", "Yuri Ushakov", "person"),
         ("President Zelenskyy", "UKR", "Volodymyr Zelensky", "person"),
+    ]
+    assert found(actors, "Secretary Rubio and Mr. Witkoff flew in.", on=D2025) == [
+        ("Secretary Rubio", "USA", "Marco Rubio", "person"),
+        ("Mr. Witkoff", "USA", "Steve Witkoff", "person"),
     ]
     text = "The Turkish foreign minister, Mevlüt Çavuşoğlu, spoke."
     assert found(actors, text, on=date(2022, 3, 5))[0][2:] == ("Mevlüt Çavuşoğlu", "person")
