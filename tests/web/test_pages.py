@@ -208,6 +208,7 @@ def test_server_error_page_hides_the_exception(writable_store) -> None:
     try:
         r = c.get("/boom")
         assert r.status_code == 500 and "Something went wrong" in r.text
+        assert "script-src 'self'" in r.headers["content-security-policy"]
         assert "secret" not in r.text and "Traceback" not in r.text and "RuntimeError" not in r.text
     finally:
         c.close()

@@ -156,10 +156,15 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
+        # Served by the outermost middleware, outside SecurityMiddleware: add its headers here.
         log.exception("error while serving %s", request.url.path)
         if _wants_json(request):
-            return JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
-        return _error_page(request, 500, "The server could not show this page. The error is in the server log.")
+            response: Response = JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
+        else:
+            response = _error_page(request, 500, "The server could not show this page. The error is in the server log.")
+        for key, value in SECURITY_HEADERS:
+            response.headers[key.decode()] = value.decode()
+        return response
 
 
 def create_app(db: str | None = None, *, token: str | None = None, warm: bool = False) -> FastAPI:

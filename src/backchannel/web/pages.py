@@ -92,7 +92,7 @@ def tracker_page(
     cache = request.app.state.cache
     pair_total = _pairs(request).get((holder, issue), 0)
     if pair_total == 0:
-        raise HTTPException(404, f"No signals of {holder} on {issue} are stored.")
+        raise HTTPException(404, f"No signals of {holder[:40]} on {issue[:60]} are stored.")
     track = cached_track(engine, cache, holder, issue, f, by)
     lf = SignalFilters(**{**f.store_kwargs(), "holder": holder, "issue": issue})
     total = pair_total if f == SignalFilters() else count_signals(engine, **lf.store_kwargs())
