@@ -44,7 +44,7 @@ def test_phrase_words_are_whole_words() -> None:
     assert re.search(phrase_to_regex("talks"), "stalkshow", re.IGNORECASE) is None
 
 
-@pytest.mark.parametrize("phrase", ["(unclosed", "closed)", "a|b"])
+@pytest.mark.parametrize("phrase", ["(unclosed", "closed)", "a|b", "truce\\w+", "[Tt]ruce"])
 def test_bad_phrases_are_rejected(phrase: str) -> None:
     with pytest.raises(PhraseError):
         phrase_to_regex(phrase)

@@ -77,6 +77,8 @@ def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: l
     verbs = [c for c in finditer(lex.cues.reporting, sentence, "reporting") if not inside(c.start, quotes)]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
+    # An accusation is the most telling verb: "the ministry announced ... as it accused Ukraine of ..."
+    verbs.sort(key=lambda v: not any(c.start <= v.start < c.end for c in claims))
     n = len(sentence)
     for verb in verbs:
         before = [m for m in mentions if m.end <= verb.start and not inside(m.start, quotes)]

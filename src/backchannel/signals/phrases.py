@@ -25,6 +25,9 @@ def phrase_to_regex(phrase: str) -> str:
     text = " ".join(phrase.split())
     if not text:
         raise PhraseError("empty phrase")
+    bad = sorted(set(text) & set("\\[]{}^$+"))
+    if bad:
+        raise PhraseError(f"{''.join(bad)!r} has no meaning in a phrase (write regular expressions under 'patterns:')")
     out: list[str] = []
     depth = 0
     i = 0
