@@ -121,6 +121,7 @@ def test_html_is_self_contained_with_sections_and_escaped_text(corpus, tmp_path)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # ... because it was escaped
     assert "<the>" not in html and "Report a1 on &lt;the&gt; war" in html
     assert page.svg_in == ["chart"]
+    assert "default-src 'none'" in html  # even a script that slipped through could not run or load anything
     assert page.srcs == []  # no external images, stylesheets or scripts
     internal = [h for h in page.hrefs if h.startswith("#")]
     assert internal and all(h[1:] in page.ids for h in internal)
