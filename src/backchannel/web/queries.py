@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, and_, case, func, select
+from sqlalchemy import Engine, and_, func, select
 
+from ..store.clusters import count_clusters as store_count_clusters
+from ..store.clusters import get_cluster
+from ..store.clusters import list_clusters as store_list_clusters
 from ..store.schema import articles as A
 from ..store.schema import cluster_members as CM
 from ..store.schema import signals as S
@@ -125,12 +128,14 @@ def article_row(engine: Engine, article_id: str) -> ArticleRow | None:
 
 
 def cluster_member_rows(engine: Engine, cluster_id: str, *, limit: int = 200) -> list[ArticleRow]:
-    """The members of one cluster: the canonical first, then by similarity, then date."""
-    rank = case(
-        (CM.c.relation == "canonical", 0), (CM.c.relation == "exact", 1), (CM.c.relation == "near_copy", 2), else_=3
-    )
-    order = (rank, CM.c.similarity.desc(), A.c.published.is_(None), A.c.published, A.c.id)
-    return _article_rows(engine, CM.c.cluster_id == cluster_id, order, limit)
+    """The members of one cluster in ``store.clusters``' order (canonical, copies, rewrites), with metadata."""
+    cluster = get_cluster(engine, cluster_id)
+    if cluster is None:
+        return []
+    members = cluster.members[:limit]
+    ids = [m.article_id for m in members]
+    rows = {r.id: r for r in _article_rows(engine, A.c.id.in_(ids), (A.c.id,), len(ids))}
+    return [rows[i] for i in ids if i in rows]
 
 
 def cluster_size(engine: Engine, cluster_id: str) -> int:
@@ -139,37 +144,29 @@ def cluster_size(engine: Engine, cluster_id: str) -> int:
 
 
 def list_clusters(engine: Engine, *, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[ClusterRow]:
-    """Clusters with at least ``min_size`` members, largest first, with their canonical article."""
-    sizes = (
-        select(CM.c.cluster_id, func.count().label("size"))
-        .group_by(CM.c.cluster_id)
-        .having(func.count() >= min_size)
-        .order_by(func.count().desc(), CM.c.cluster_id)
-        .limit(limit)
-        .offset(offset)
-    )
-    with engine.connect() as conn:
-        groups = conn.execute(sizes).all()
-        out = []
-        for cid, size in groups:
-            span = conn.execute(
-                select(func.min(A.c.published), func.max(A.c.published))
-                .select_from(CM.join(A, A.c.id == CM.c.article_id))
-                .where(CM.c.cluster_id == cid)
-            ).one()
-            out.append(ClusterRow(cid, size, None, _day(span[0]), _day(span[1])))
-    return [ClusterRow(c.id, c.size, canonical_of(engine, c.id), c.first, c.last) for c in out]
+    """Clusters with at least ``min_size`` members, largest first, with their canonical article and dates."""
+    clusters = store_list_clusters(engine, min_size=min_size, limit=limit, offset=offset)
+    canon = {c.canonical_id for c in clusters}
+    rows = {r.id: r for r in _article_rows(engine, A.c.id.in_(canon), (A.c.id,), len(canon))} if canon else {}
+    spans: dict[str, tuple[str | None, str | None]] = {}
+    if clusters:
+        q = (
+            select(CM.c.cluster_id, func.min(A.c.published), func.max(A.c.published))
+            .select_from(CM.join(A, A.c.id == CM.c.article_id))
+            .where(CM.c.cluster_id.in_([c.id for c in clusters]))
+            .group_by(CM.c.cluster_id)
+        )
+        with engine.connect() as conn:
+            spans = {cid: (lo, hi) for cid, lo, hi in conn.execute(q)}
+    out = []
+    for c in clusters:
+        lo, hi = spans.get(c.id, (None, None))
+        out.append(ClusterRow(c.id, c.size, rows.get(c.canonical_id), _day(lo), _day(hi)))
+    return out
 
 
 def count_clusters(engine: Engine, *, min_size: int = 2) -> int:
-    sizes = select(CM.c.cluster_id).group_by(CM.c.cluster_id).having(func.count() >= min_size).subquery()
-    with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(sizes)).scalar_one()
-
-
-def canonical_of(engine: Engine, cluster_id: str) -> ArticleRow | None:
-    rows = cluster_member_rows(engine, cluster_id, limit=1)
-    return rows[0] if rows else None
+    return store_count_clusters(engine, min_size=min_size)
 
 
 def cluster_signal_count(engine: Engine, cluster_id: str) -> int:
