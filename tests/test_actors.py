@@ -631,3 +631,10 @@ def test_a_transcripts_bare_titles_belong_to_its_speaker(actors: ActorDictionary
     assert resolved(actors, text, on=D2024) == [[], []]
     out = resolved(actors, text, on=D2024, speaker="The White House")
     assert out == [[("The President", "USA", "Joe Biden")], [("The Defence Ministry", "USA", None)]]
+
+
+def test_a_named_title_holder_other_than_the_sitting_one_is_past(actors: ActorDictionary) -> None:
+    text = "In 2000 US President Bill Clinton visited Moscow."
+    assert [m.text for m in actors.mentions(text, on=D2024)] == ["Moscow"]
+    (m,) = [m for m in actors.mentions(text, on=D2024, include_inactive=True) if m.kind == "person"]
+    assert (m.person, m.code, m.active) == ("Bill Clinton", "USA", False)

@@ -21,7 +21,8 @@ NAME_STOP_WORDS = (
     "The A An And But Or On In At For To Of From By With As After Before During Since While When If This That "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December He She It They We Mr Mrs Ms Dr Sir President Minister Prime Secretary "
-    "League Council Office Ministry Palace House Party Front Forces Union Commission Summit Agreement Plan"
+    "League Council Office Ministry Palace House Party Front Forces Union Commission Summit Agreement Plan "
+    "Republic Federation Kingdom State States Government Administration Emirates Islands Assembly Parliament"
 )
 NAME_STOP = frozenset(NAME_STOP_WORDS.split())
 # A capitalised word right after / right before a surname, when it would make another name.
@@ -84,8 +85,8 @@ def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
     """A title before a name the dictionary lacks names that person: "Russian Deputy Foreign
     Minister Alexander Pankin" is Pankin (RUS), and a later "Pankin said" is him too.
 
-    The text is trusted over the dictionary: a title followed by a name is that person
-    even when the dictionary gives the title to someone else on that day.
+    When the dictionary gives the title to someone else on that day, the named person is
+    taken for a past holder (inactive: no holder), as in "US President Bill Clinton".
     """
     out: list[Raw] = []
     surnames: dict[str, Raw] = {}
@@ -97,7 +98,10 @@ def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
                 words = [w for w in match.group(1).split() if w not in NAME_STOP]
                 if words and words == match.group(1).split():
                     name = " ".join(words)
-                    raw = replace(raw, end=match.end(), kind="person", person=name)
+                    # A name other than the title's sitting holder is a past holder:
+                    # "US President Bill Clinton" in 2024, "First President of Kazakhstan Nazarbayev".
+                    active = raw.active and (raw.person is None or raw.person == name)
+                    raw = replace(raw, end=match.end(), kind="person", person=name, active=active)
                     if len(words) > 1 and len(words[-1]) > 2:
                         surnames[words[-1]] = raw
         out.append(raw)
