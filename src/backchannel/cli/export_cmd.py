@@ -25,7 +25,7 @@ def export_cmd(
     out: Annotated[Path, typer.Option("--out", help="The file to write (replaced only once complete).")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="csv, json, jsonl or parquet.", show_default="from --out's suffix, else csv"),
+        typer.Option("--format", help="csv, json, jsonl or parquet (default: from --out's suffix, else csv)."),
     ] = None,
     holder: Annotated[str | None, typer.Option("--holder", help="Signals: only this actor code.")] = None,
     issue: Annotated[str | None, typer.Option("--issue", help="Signals: only this issue.")] = None,

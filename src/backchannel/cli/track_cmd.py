@@ -211,7 +211,7 @@ def brief_cmd(
     issue: IssueOption,
     out: Annotated[Path, typer.Option("--out", help="Where to write the briefing (Markdown also writes STEM.png).")],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="html or md.", show_default="from --out's suffix, else html")
+        str | None, typer.Option("--format", help="html or md (default: from --out's suffix, else html).")
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
