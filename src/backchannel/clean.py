@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .clean_head import is_name_word, parse_head_line
-from .clean_rules import line_key, load_rules, parse_date_text
+from .clean_head import is_name_word, known_people, parse_head_line
+from .clean_rules import Rules, line_key, load_rules, parse_date_text
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
 MIN_WORDS_BEFORE_COMMENTS = 60
@@ -24,6 +24,8 @@ MAX_TITLE_CHARS = 200  # a longer first line is a paragraph, not a title
 MAX_TITLE_WORDS = 30  # a comment marker this far in ends the article
 
 _FUNCTION_WORDS = "and|or|of|in|the|for|to|with|on|at|by|from|as|a|an|nor|but|than|into|over|under"
+_GREETINGS = {"good", "dear", "hello", "thank", "thanks", "ladies", "friends", "colleagues", "welcome", "greetings"}
+_SENTENCE_END = '.!?…"”’)'
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du", "del", "ibn", "al-"}
 
 
@@ -49,11 +51,15 @@ class Cleaned:
     removed: tuple[Removed, ...] = ()
 
 
-def clean_text(text: str, *, title_first_line: bool = False, known_title: str | None = None) -> Cleaned:
+def clean_text(
+    text: str, *, title_first_line: bool = False, known_title: str | None = None, known_summary: str | None = None
+) -> Cleaned:
     """Remove page debris from ``text``; with ``title_first_line`` the first line is the title.
 
     ``known_title`` (from HTML metadata or a feed) drops a line in the head that only
-    repeats it. Never raises: any string in gives a ``Cleaned`` out.
+    repeats it; ``known_summary`` (a page's description) drops the standfirst that
+    repeats it, unless it reads as the first sentence of the body (many sites use the
+    lead paragraph as their description). Never raises: any string in gives a ``Cleaned`` out.
     """
     rules = load_rules()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -68,6 +74,7 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
             title = _strip_marks(lines[first]).strip() or None
             drop[first] = "title"
     title_key = line_key(title or known_title or "")
+    summary_key = line_key(known_summary or "")
     blocks = _blocks(lines, drop)
     author: str | None = meta.get("author")
     published = parse_date_text(meta.get("date", "")) if meta.get("date") else None
@@ -94,13 +101,11 @@ def clean_text(text: str, *, title_first_line: bool = False, known_title: str | 
                     published = published or got.published
                     continue
             reason = rules.debris_reason(line, key)
-            if (
-                reason is None
-                and words_before == 0
-                and standalone
-                and _is_kicker(line, b_index, blocks, lines, title_key)
-            ):
-                reason = "section label"
+            if reason is None and words_before == 0 and standalone:
+                if _is_kicker(line, b_index, blocks, lines, title_key):
+                    reason = "section label"
+                elif _is_standfirst(line, key, summary_key, b_index, blocks, lines, rules):
+                    reason = "standfirst"
             if reason is None and standalone and _is_name_caption(line, i, lines, full):
                 reason = "caption that only repeats a name"
             if reason is not None:
@@ -202,17 +207,20 @@ def _strip_marks(line: str) -> str:
 
 
 def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str], title_key: str) -> bool:
-    """A one- or two-word label ("World", "Exclusive") right above the first paragraph.
+    """A label of one to three words ("World", "Exclusive", "Ukraine war") right above the first paragraph.
 
     Pages put the section name over the story; as the first line of the body it is not
-    text. Only before any body text, and only when a real paragraph follows.
+    text. Only before any body text, and only when a real paragraph follows; a greeting
+    that opens a speech ("Good evening") is not a label.
     """
     stripped = line.strip()
     words = stripped.split()
-    if not 1 <= len(words) <= 2 or stripped.startswith("#") or any(ch.isdigit() for ch in stripped):
+    if not 1 <= len(words) <= 3 or not all(ch.isalpha() or ch in " '’&/-" for ch in stripped):
+        return False  # a label is words only: "So —", "Including…" or "Aspen, Colorado" are not
+    if not words[0][:1].isupper() or words[0].lower() in _GREETINGS:
         return False
-    if stripped[-1:] in '.!?:;,"”)' or not all(w[:1].isupper() for w in words):
-        return False
+    if len(words) == 3 and not all(w[:1].isupper() or w in _FUNCTION_WORDS.split("|") for w in words):
+        return False  # "War in Ukraine" is a label; three words in sentence case may be a phrase
     later = [b for b in blocks[b_index + 1 : b_index + 3] if not (len(b) == 1 and line_key(lines[b[0]]) == title_key)]
     return bool(later) and sum(len(lines[i].split()) for i in later[0]) >= 25
 
@@ -238,6 +246,9 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
         capitals += 1
     if capitals < 2:
         return False
+    people = known_people()
+    if all(" ".join(part.split()) in people for part in re.split(r",|\s+and\s+|\s+&\s+", stripped)):
+        return True  # "Volodymyr Zelensky": the person in the photo, named in full nowhere else
     # The caption repeats a name the text uses: the whole name, or the surname alone as a
     # person is written ("Zelensky said", "Putin's"), not as part of a phrase ("East and").
     start = sum(len(l_) for l_ in lines[:index]) + index
@@ -248,3 +259,24 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
         return False
     used = re.compile(rf"\b{re.escape(words[-1])}(?:['’]s\b|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+)")
     return used.search(rest) is not None
+
+
+def _is_standfirst(
+    line: str, key: str, summary_key: str, b_index: int, blocks: list[list[int]], lines: list[str], rules: Rules
+) -> bool:
+    """The summary under a headline ("dek"): the page's description, or a phrase right above the byline.
+
+    A standfirst is a phrase, not the lead sentence: it has no full stop at the end. The
+    lead paragraph, which many sites copy into their description, ends in one and stays.
+    """
+    stripped = line.strip()
+    words = stripped.split()
+    if not 5 <= len(words) <= 60 or stripped[-1:] in _SENTENCE_END or stripped.endswith(":"):
+        return False
+    if not any(w[:1].islower() for w in words[1:]):
+        return False  # a title-case line is a heading or a headline, not a summary
+    if summary_key and key == summary_key:
+        return True
+    if b_index > 1 or b_index + 1 >= len(blocks):
+        return False
+    return parse_head_line(lines[blocks[b_index + 1][0]], rules) is not None

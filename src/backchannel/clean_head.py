@@ -3,7 +3,8 @@
 A head line is cut into segments at the separators pages use ("|", "·", "•", " — "),
 and each segment is read as a byline ("By Ana Lee", "Posted by admin"), a dated
 segment ("Posted on May 3, 2024", "ISTANBUL, July 24, 2022", "10:15 GMT"), a label
-("Filed under: Talks"), a reading time, or a name. A line is metadata only when every
+("Filed under: Talks"), a reading time, a name with its job title ("Ana Lee, Moscow
+correspondent"), or a name. A line is metadata only when every
 segment is one of these (a short leftover such as a section name is allowed), so a body
 sentence that happens to start with "By" stays text.
 """
@@ -13,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+
+import yaml
 
 from .clean_rules import Rules, parse_date_text, strip_dates
 
@@ -106,6 +110,14 @@ def parse_head_line(line: str, rules: Rules) -> Head | None:
             continue
         if rules.labels.match(seg.lower()) or _READING.match(seg):
             continue
+        role = rules.role.search(seg) if len(seg.split()) <= 8 else None
+        if role:
+            name, comma, _ = seg[: role.start()].partition(",")
+            if comma and looks_like_names(name.strip()):  # "Ana Lee, Moscow correspondent"
+                by_seen, author = True, author or real_author(name.strip())
+                continue
+            if not comma and len(seg.split()) <= 4:  # "Diplomatic editor": a title beside the name
+                continue
         if looks_like_names(seg):
             names.append(seg)
         elif len(seg.split()) <= 3:
@@ -119,3 +131,33 @@ def parse_head_line(line: str, rules: Rules) -> Head | None:
     if names and len(names[0].split()) >= 2 and not stripped[:1].isdigit():
         return Head("byline", real_author(names[0]), when)  # "Ana Lee · May 3, 2024"
     return Head("dateline", None, when)
+
+
+@lru_cache(maxsize=1)
+def known_people() -> frozenset[str]:
+    """Full names (two words or more) of the people in the bundled actor dictionary.
+
+    A photo caption left behind by a copied page is often just the name of the person in
+    the photo, and the text around it may never name them in full: the actor dictionary
+    (``data/actors.yaml``) says the line is a person's name rather than a sub-heading.
+    Read straight from the YAML, as the report does: compiling the dictionary's matcher
+    takes seconds, and a dictionary that cannot be read only means no names (the extract
+    stage reports its problem where it matters).
+    """
+    from .actors import bundled_path
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        raw = yaml.load(bundled_path().read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError):
+        return frozenset()
+    persons = raw.get("persons") if isinstance(raw, dict) else None
+    names: set[str] = set()
+    for entry in persons if isinstance(persons, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        aliases = entry.get("aliases")
+        for name in [entry.get("name"), *(aliases if isinstance(aliases, list) else ())]:
+            if isinstance(name, str) and len(name.split()) >= 2:
+                names.add(" ".join(name.split()))
+    return frozenset(names)

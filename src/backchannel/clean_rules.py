@@ -32,8 +32,10 @@ _KEYS = (
     "labels",
     "credits",
     "byline",
+    "roles",
     "dateline",
     "boilerplate",
+    "agencies",
 )
 
 
@@ -47,6 +49,11 @@ _SEP_AFTER = r"\s*(?:[:|>»›]|[-–—]\s)"
 _READING_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)")
 _TOKEN_SPLIT = re.compile(r"[^\w\-]+")
 _NUMBER_WORDS = "no|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
+# "Associated Press writer Ana Lee in Kyiv contributed." closes wire copy.
+_CONTRIBUTED = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?|journalists?)\b.*\bcontributed(?: to this (?:report|story|article))?$"
+)
+_TICKER = re.compile(r"^(?:breaking(?: news)?|live|latest|update|alert)\s*:\s*")  # "Breaking: Follow our live ..."
 
 
 def line_key(line: str) -> str:
@@ -78,9 +85,12 @@ class Rules:
     ads: frozenset[str]
     labels: re.Pattern[str]
     credits: re.Pattern[str]
-    credit_inline: re.Pattern[str]
+    credit_inline: re.Pattern[str]  # a photo credit inside a short line ("Ana Lee/AFP via Getty Images")
+    credit_tail: re.Pattern[str]  # a caption that ends in its credit ("... Photograph: Ana Lee")
+    agency_line: re.Pattern[str]  # a line that is only agency names: "Reuters", "(AP)", "Reuters/AFP"
     boilerplate: re.Pattern[str]
     byline: re.Pattern[str]  # group 1: what follows the byline word ("By", "Written by")
+    role: re.Pattern[str]  # a journalist's job title ending a byline segment ("Moscow correspondent")
     dateline: re.Pattern[str]  # group 1: what follows the dateline word ("Published:")
 
     def debris_reason(self, line: str, key: str) -> str | None:
@@ -109,7 +119,8 @@ class Rules:
             tokens = [t for t in _TOKEN_SPLIT.split(bare) if t]
             if tokens and all(t in self.share_words for t in tokens):
                 return "share buttons"
-        if n_words <= 30 and self.subscribe.match(key) and self.subscribe_words.search(key):
+        prompt = _TICKER.sub("", key)
+        if n_words <= 30 and self.subscribe.match(prompt) and self.subscribe_words.search(prompt):
             return "subscribe prompt"
         if bare in self.ads:
             return "advertising"
@@ -120,6 +131,10 @@ class Rules:
         if n_words <= 40 and self.labels.match(key):
             return "tags"
         if n_words <= 30 and (self.credits.match(key) or (n_words <= 15 and self.credit_inline.search(key))):
+            return "credit line"
+        if n_words <= 40 and self.credit_tail.search(key):
+            return "photo caption"
+        if n_words <= 8 and self.agency_line.fullmatch(bare) or n_words <= 30 and _CONTRIBUTED.search(bare):
             return "credit line"
         if n_words <= 30 and self.boilerplate.search(key):
             return "site boilerplate"
@@ -162,6 +177,8 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         return re.compile(rf"^(?:{_alternation(p[key])}){tail}") if p[key] else never
 
     multi = tuple(c for c in p["comment_section"] if " " in c)
+    agencies = _alternation(p["agencies"]) if p["agencies"] else r"(?!x)x"
+    agency = rf"\(?(?:{agencies})\)?"
     return Rules(
         related=prefix("related"),
         related_colon=prefix("related_colon", _SEP_AFTER) if p["related_colon"] else never,
@@ -179,12 +196,15 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         subscribe_words=re.compile(rf"\b(?:{_alternation(p['subscribe_words'])})\b") if p["subscribe_words"] else never,
         ads=frozenset(p["ads"]),
         labels=prefix("labels", r"\s*:") if p["labels"] else never,
-        credits=prefix("credits", r"(?:\s*[:,]|\s+by\b|(?<=by)\s)") if p["credits"] else never,
+        credits=prefix("credits", r"(?:\s*[:,]|\s+by\b|(?<=\bby)\s|(?<=\bfrom)\s)") if p["credits"] else never,
         credit_inline=re.compile(
-            r"\b(?:photo|image|picture|credit)s?\s*:\s*\S|getty images|\(ap photo|/afp\b|/reuters\b"
+            rf"\b(?:photo|photograph|image|picture|credit)s?\s*:\s*\S|getty images|\bap photo\b|/\s*(?:{agencies})\b"
         ),
+        credit_tail=re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|credit)s?\s*:\s*[^.!?:]{2,80}$"),
+        agency_line=re.compile(rf"{agency}(?:\s*(?:/|,|&|\band\b|\bvia\b)\s*{agency})*"),
         boilerplate=re.compile(_alternation(p["boilerplate"])) if p["boilerplate"] else never,
         byline=re.compile(rf"(?i)^(?:{_alternation(p['byline'])})\s*[:\-]?\s+(.+)$") if p["byline"] else never,
+        role=re.compile(rf"(?i)\b(?:{_alternation(p['roles'])})s?$") if p["roles"] else never,
         dateline=re.compile(rf"(?i)^(?:{_alternation(p['dateline'])})\s*:?\s+(.+)$") if p["dateline"] else never,
     )
 

@@ -76,7 +76,7 @@ def html_to_article(
         return
     raw = "\n\n".join(line.strip() for line in normalize_spaces(doc.text).split("\n") if line.strip())
     title = normalize_spaces(doc.title or "").strip() or None
-    cleaned = clean_text(raw, known_title=title)
+    cleaned = clean_text(raw, known_title=title, known_summary=doc.description)
     why = too_short(cleaned.text, opts)
     if why:
         yield Problem(source, why, where, "skipped")
