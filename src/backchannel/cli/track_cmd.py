@@ -113,7 +113,7 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
         marks.setdefault(s.period, []).append(f"{'▲' if s.change > 0 else '▼'}{short}")
     table = Table(
         caption=f"by {track.by} · opp./cond./open count independent reports · index -1 opposed … +1 open · "
-        "gap = private - public",
+        "gap = private - public" + (" · Δ shift: ▲ toward open, ▼ toward opposed" if track.shifts else ""),
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
@@ -121,7 +121,7 @@ def print_track(track: Track, cfg: TrackConfig) -> None:
     for col in ("period", "sig.", "rep.", "opp.", "cond.", "open", "public", "private", "gap", "all"):
         table.add_column(col, justify="left" if col == "period" else "right", no_wrap=True)
     if track.shifts:
-        table.add_column("shift", overflow="fold")
+        table.add_column("Δ", no_wrap=True)
     for p in track.active_periods():
         row = [p.label, str(p.signals), str(p.reports)]
         row += [str(sum(p.counts[s].values()) or "") for s in STANCE_COLUMNS]
