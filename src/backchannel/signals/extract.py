@@ -171,6 +171,9 @@ def _signals_for_issue(
         return []
     if carried == "carried" and not _continues_topic(lex, sentence, sc, mentions, topic):
         return []
+    cue_pos = (list(sc.polar) or list(sc.conditions) or [None])[0]
+    if cue_pos is not None:
+        attr = attribution(lex, sentence, [m for m in mentions if m.kind != "first_person"], quotes, cue_pos.start)
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
     first_cue = (in_content or list(sc.polar) or list(sc.conditions) or [None])[0]

@@ -67,18 +67,24 @@ def _source_cues(lex: Lexicon, sentence: str) -> list[Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
-def attribution(lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: list[tuple[int, int]]) -> Attribution:
+def attribution(
+    lex: Lexicon, sentence: str, mentions: list[Actorish], quotes: list[tuple[int, int]], anchor: int | None = None
+) -> Attribution:
     """Find the reporting verb outside quotes, its speaker and the content it reports.
 
     Three shapes: "X said (that) ..." (content after the verb; "told Y that ..." skips the
     addressee), "'...,' X said" (the quote is the content) and "..., X said." without
-    quotes (the clause before the comma is the content).
+    quotes (the clause before the comma is the content). With ``anchor`` (where the stance
+    cue is) the verb nearest before it is tried first.
     """
     verbs = [c for c in finditer(lex.cues.reporting, sentence, "reporting") if not inside(c.start, quotes)]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
-    # An accusation is the most telling verb: "the ministry announced ... as it accused Ukraine of ..."
-    verbs.sort(key=lambda v: not any(c.start <= v.start < c.end for c in claims))
+    if anchor is not None:
+        # The verb that governs the stance cue is the nearest one before it ("Zelensky said Ukraine would
+        # support a pause, but he accused Russia ..."); verbs after it report it from behind ("..., X said").
+        before_cue = [v for v in verbs if v.end <= anchor]
+        verbs = before_cue[::-1] + [v for v in verbs if v.end > anchor]
     n = len(sentence)
     for verb in verbs:
         before = [m for m in mentions if m.end <= verb.start and not inside(m.start, quotes)]
