@@ -230,14 +230,14 @@ class Cell:
 
     holder: str
     issue: str
-    signals: int
-    reports: int
+    signals: int  # stored signals, undated ones included
+    reports: int  # independent reports over the whole range
     latest_stance: str | None  # stance of the most recent signal
     latest_day: date | None
     index: float | None  # over the whole range
-    public: float | None
-    private: float | None
-    label: str
+    public: float | None  # the latest public line: its value in the last month with public signals
+    private: float | None  # the latest private line, likewise
+    label: str  # the word for ``index`` ("open on conditions")
     sparkline: tuple[float | None, ...]  # overall index of the last months (None: no signals that month)
     sparkline_periods: tuple[str, ...]
     shifts: int
