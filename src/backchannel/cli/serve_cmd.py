@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from ..store import StoreError
+from ..store import StoreError, resolve_db
 from .app import app, console, err_console
 from .options import DbOption
 
@@ -27,6 +29,12 @@ def serve_cmd(
 
     from ..web import create_app
 
+    target = resolve_db(db)
+    if "://" not in target and not Path(target).expanduser().is_file():
+        err_console.print(
+            f"[red]error:[/red] no database at {target}; create one with [bold]backchannel ingest PATH --db {target}[/bold]"
+        )
+        raise typer.Exit(2)
     if token is not None and len(token) < 12:
         err_console.print("[red]error:[/red] --token must be at least 12 characters (it guards writes)")
         raise typer.Exit(2)
