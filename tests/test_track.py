@@ -88,7 +88,12 @@ def test_totals_sources_first_latest_and_undated(corpus):
     assert tot.counts["open"]["private"] == 2
     assert tot.counts["open"]["unknown"] == 1
     assert tot.counts["conditional"]["private"] == 1
+    assert tot.weights["opposed"]["public"] == pytest.approx(3.3)  # c1 1.0, a3 0.3, a4 1.0, c2 1.0
+    assert tot.weights["open"]["private"] == pytest.approx(1.9)  # a8 0.9 (s11 beats s13), c2 1.0
+    assert tot.weights["conditional"]["private"] == pytest.approx(0.8)
+    assert tot.weights["open"]["unknown"] == pytest.approx(0.4)
     assert tot.index == pytest.approx(-0.6 / 6.4)
+    assert tot.support == {"overall": 6, "public": 4, "private": 3, "gap": 3}
     assert tot.public == -1.0
     assert tot.private == pytest.approx(2.3 / 2.7)
     mix = {s.source: (s.signals, s.reports, s.hedged) for s in t.sources}
