@@ -638,3 +638,20 @@ def test_a_named_title_holder_other_than_the_sitting_one_is_past(actors: ActorDi
     assert [m.text for m in actors.mentions(text, on=D2024)] == ["Moscow"]
     (m,) = [m for m in actors.mentions(text, on=D2024, include_inactive=True) if m.kind == "person"]
     assert (m.person, m.code, m.active) == ("Bill Clinton", "USA", False)
+
+
+def test_a_name_modifying_a_noun_is_a_demonym(actors: ActorDictionary) -> None:
+    text = "Ukraine’s NATO aspirations and US aid were discussed. NATO said no. Russia rejected a US proposal."
+    assert [(m.text, m.kind) for m in actors.mentions(text, on=D2025)] == [
+        ("Ukraine", "country"),
+        ("NATO", "demonym"),
+        ("US", "demonym"),
+        ("NATO", "country"),
+        ("Russia", "country"),
+        ("US", "country"),
+    ]
+
+
+def test_visited_places_are_places(actors: ActorDictionary) -> None:
+    (moscow,) = actors.mentions("Scholz visited Moscow on Monday.", on=date(2022, 2, 15))[1:]
+    assert moscow.locative

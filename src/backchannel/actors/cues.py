@@ -83,7 +83,9 @@ def region_speakers(
 class RoleCues:
     """Marks speakers ("Peskov said", "..., said Peskov.") and places ("talks in Moscow")."""
 
-    def __init__(self, reporting_verbs: tuple[str, ...], locative_words: tuple[str, ...]) -> None:
+    def __init__(
+        self, reporting_verbs: tuple[str, ...], locative_words: tuple[str, ...], modified_nouns: tuple[str, ...]
+    ) -> None:
         verbs = trie_regex(reporting_verbs)
         adverbs = (
             r"(?:(?:has|have|had|also|later|then|earlier|again|previously|further|repeatedly|once again)[^\S\n]+)*"
@@ -93,10 +95,17 @@ class RoleCues:
         # "..., said Peskov." / "said Peskov, adding": only then is the mention after the verb its subject.
         self.before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
         self.locative = re.compile(rf"(?<!\w)(?:{trie_regex(locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z")
+        self.modifier = re.compile(rf"[^\S\n]+(?:{trie_regex(modified_nouns)})(?![\w])")
 
     def flag(self, raws: list[Raw], text: str) -> None:
-        """Set ``speaker`` and ``locative`` on the raw matches in place (demonyms are neither)."""
+        """Set ``speaker`` and ``locative`` on the raw matches in place (demonyms are neither).
+
+        A name right before a noun it modifies ("Ukraine's NATO aspirations", "US aid") is
+        made a demonym: it names what the thing is about, not who acts.
+        """
         for raw in raws:
+            if raw.kind == "country" and not raw.possessive and self.modifier.match(text, raw.end):
+                raw.kind = "demonym"
             if raw.kind == "demonym":
                 continue
             back = max(0, raw.start - 30)

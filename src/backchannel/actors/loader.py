@@ -33,6 +33,7 @@ SECTIONS = (
     "honorifics",
     "reporting_verbs",
     "locative_words",
+    "modified_nouns",
     "non_holders",
     "not_actors",
     "actors",
@@ -193,7 +194,7 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         bare_groups.add(noun.lower())
     lists = {
         name: _merge_list(getattr(base, name), _strings(ctx, name, doc.get(name), top, field=name))
-        for name in ("honorifics", "reporting_verbs", "locative_words", "non_holders", "not_actors")
+        for name in ("honorifics", "reporting_verbs", "locative_words", "modified_nouns", "non_holders", "not_actors")
     }
     heads = dict(base.heads)
     for key, value in _mapping(ctx, "heads", doc.get("heads") or {}, top).items():
@@ -226,6 +227,7 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         heads=heads,
         reporting_verbs=lists["reporting_verbs"],
         locative_words=lists["locative_words"],
+        modified_nouns=lists["modified_nouns"],
         non_holders=lists["non_holders"],
         not_actors=lists["not_actors"],
         sources=base.sources + (str(path),),

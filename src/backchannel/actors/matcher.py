@@ -172,7 +172,7 @@ class Matcher:
             rf"|(?P<pron>{pron})"
             r")(?P<poss>['’]s?)?(?![\w])"
         )
-        self._roles = RoleCues(self.data.reporting_verbs, self.data.locative_words)
+        self._roles = RoleCues(self.data.reporting_verbs, self.data.locative_words, self.data.modified_nouns)
         return re.compile(source)
 
     # -- titles by date -------------------------------------------------------------------

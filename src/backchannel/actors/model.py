@@ -137,4 +137,5 @@ class ActorData:
     heads: dict[str, str] = field(default_factory=dict)  # "foreign ministry" -> foreign_minister ("head of the ...")
     reporting_verbs: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
+    modified_nouns: tuple[str, ...] = ()  # "NATO aspirations", "US aid": the name is a modifier
     sources: tuple[str, ...] = field(default=())
