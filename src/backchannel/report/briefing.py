@@ -238,7 +238,11 @@ def build_briefing(
         cited_ids.extend(ids)
 
     def side(stances: set[str]) -> list[int]:
-        mine = sorted((x for x in reps if x[0].stance in stances), key=lambda x: (-x[0].weight, -x[1], x[0].id))
+        # Firmest first; among equals the more widely carried, then the more recent (what a reader asks about).
+        mine = sorted(
+            (x for x in reps if x[0].stance in stances),
+            key=lambda x: (-x[0].weight, -x[1], -(x[0].day or date.min).toordinal(), x[0].id),
+        )
         picked: list[int] = []
         for r, _ in mine:
             if canon[r.id] not in picked:
