@@ -655,3 +655,11 @@ def test_a_name_modifying_a_noun_is_a_demonym(actors: ActorDictionary) -> None:
 def test_visited_places_are_places(actors: ActorDictionary) -> None:
     (moscow,) = actors.mentions("Scholz visited Moscow on Monday.", on=date(2022, 2, 15))[1:]
     assert moscow.locative
+
+
+def test_it_after_a_speaking_minister_is_the_ministers_country(actors: ActorDictionary) -> None:
+    text = (
+        "Moscow declared a truce. The Turkish foreign minister said corridors must open and that it was working on it."
+    )
+    out = resolved(actors, text, on=date(2022, 3, 5))
+    assert ("it", "TUR", None) in out[1]

@@ -157,7 +157,11 @@ class _Resolver:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
         if raw.det == "it" and (raw.possessive or not ACTOR_IT.match(self.text, raw.end)):
             return None  # "it's", "it is clear", "opposed to it": no actor
-        same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
+        # "The Turkish foreign minister said ... it was working to": the speaker's country.
+        same = _last(
+            self.history,
+            lambda m: m.start >= self.sentence_start and m.speaker and (fits(m) or m.kind in ("person", "title")),
+        )
         ante = same or _last(self.history, fits)
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
