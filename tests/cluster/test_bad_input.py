@@ -68,6 +68,7 @@ BASE = {
         "coverage": 0.4,
         "min_aligned": 3,
         "window_days": 60,
+        "min_vocabulary": 0.3,
         "name_weight": 3.0,
         "word_weight": 1.0,
     },

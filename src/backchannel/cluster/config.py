@@ -35,6 +35,7 @@ class ClusterConfig:
     rewrite_coverage: float = 0.5
     rewrite_min_aligned: int = 3
     window_days: int = 60
+    rewrite_min_vocabulary: float = 0.3
     name_weight: float = 3.0
     word_weight: float = 1.0
     support_similarity: float = 0.5
@@ -98,6 +99,7 @@ def parse_config(data: Any, source: str) -> ClusterConfig:
         rewrite_coverage=_number(r, rew, "coverage", float, 0.01, 1.0),
         rewrite_min_aligned=_number(r, rew, "min_aligned", int, 1, 1000),
         window_days=_number(r, rew, "window_days", int, 0, 100_000),
+        rewrite_min_vocabulary=_number(r, rew, "min_vocabulary", float, 0.0, 1.0),
         name_weight=_number(r, rew, "name_weight", float, 0.0, 100.0),
         word_weight=_number(r, rew, "word_weight", float, 0.0, 100.0),
         support_similarity=_number(source, data, "support_similarity", float, 0.01, 1.0),

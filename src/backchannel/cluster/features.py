@@ -248,6 +248,7 @@ class ArticleFeatures:
     keys: np.ndarray  # uint32 content-key hashes, sentence after sentence
     strong: np.ndarray  # bool, beside keys
     bounds: np.ndarray  # int32, len = sentences + 1
+    vocab: np.ndarray  # sorted unique uint32 content-key hashes of the whole article
     facts: np.ndarray | None  # fact pairs for the rewrite signature (dropped once signed)
 
     @property
@@ -296,6 +297,7 @@ def featurize(article: Article, cfg: ClusterConfig) -> ArticleFeatures:
         keys=k,
         strong=st,
         bounds=bd,
+        vocab=np.unique(k),
         facts=fact_pairs(k, st, bd),
     )
 

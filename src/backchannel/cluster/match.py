@@ -11,7 +11,8 @@ clusters they produce do not depend on the order articles arrive in.
   with sentences of the other that carry the same names, numbers and content words
   (weighted Dice ``>= sentence_similarity``), covering at least ``coverage`` of the
   shorter article's sentences and at least ``min_aligned`` of them, and the two were
-  published within ``window_days``. Independent reports of one event share the
+  published within ``window_days``. Before aligning, a cheap gate: the two share at
+  least ``min_vocabulary`` of the smaller article's content keys. Independent reports of one event share the
   names and the quote but not the run of facts sentence after sentence, which is what
   keeps them apart.
 """
@@ -143,6 +144,14 @@ def rewrite_score(a: ArticleFeatures, b: ArticleFeatures, cfg: ClusterConfig) ->
     return aligned / n, aligned
 
 
+def vocabulary_share(a: ArticleFeatures, b: ArticleFeatures) -> float:
+    """Share of the smaller vocabulary's content keys found in the other article (a cheap gate)."""
+    small = min(len(a.vocab), len(b.vocab))
+    if not small:
+        return 0.0
+    return int(np.intersect1d(a.vocab, b.vocab, assume_unique=True).size) / small
+
+
 def within_window(a: ArticleFeatures, b: ArticleFeatures, days: int) -> bool:
     """Undated articles are never excluded by the window: only two known dates can be too far apart."""
     if a.published is None or b.published is None:
@@ -159,7 +168,7 @@ def compare(a: ArticleFeatures, b: ArticleFeatures, cfg: ClusterConfig) -> PairM
     contained, shared = containment(a, b)
     if contained >= cfg.near_containment and shared >= cfg.near_min_shared:
         return PairMatch("near_copy", round(contained, 4))
-    if not within_window(a, b, cfg.window_days):
+    if not within_window(a, b, cfg.window_days) or vocabulary_share(a, b) < cfg.rewrite_min_vocabulary:
         return None
     coverage, aligned = rewrite_score(a, b, cfg)
     if coverage >= cfg.rewrite_coverage and aligned >= cfg.rewrite_min_aligned:
