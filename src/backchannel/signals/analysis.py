@@ -167,6 +167,7 @@ class StanceCues:
     conditions: tuple[Cue, ...]  # strong conditional cues and marker+terms pairs
     negations: tuple[Cue, ...]
     issue_polar: tuple[Cue, ...] = ()  # the polar cues that are the issue's own phrasings ("neutrality")
+    qualifiers: tuple[Cue, ...] = ()  # weak conditions: they qualify an acceptance, state nothing alone
 
 
 def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
@@ -229,9 +230,13 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         conditions = [c for c in conditions if _near(sentence, c, terms, cues.cue_window)]
     polar.sort(key=lambda c: c.start)
     conditions.sort(key=lambda c: c.start)
+    qualifiers = [c for c in finditer(cues.condition_qualifiers, sentence, "conditional") if not _overlaps(c, polar)]
+    conditions = [c for c in conditions if not _overlaps(c, polar)]  # "without preconditions" is unconditional
+    if terms:
+        qualifiers = [c for c in qualifiers if _near(sentence, c, terms, cues.cue_window)]
     own = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
     issue_polar = tuple(c for c in polar if (c.start, c.end) in own or any(a < c.end and c.start < b for a, b in own))
-    return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar)
+    return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers))
 
 
 def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:

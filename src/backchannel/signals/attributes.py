@@ -39,8 +39,8 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     ):
         primary = after[1]  # "ready to keep fighting", "willing to continue the war"
     why = [f"stance: {primary.kind} ({primary.text!r})"]
-    if primary.kind == "open" and sc.conditions:
-        why.append(f"condition: {sc.conditions[0].text!r}")
+    if primary.kind == "open" and (sc.conditions or sc.qualifiers):
+        why.append(f"condition: {(sc.conditions or sc.qualifiers)[0].text!r}")
         return "conditional", why
     if primary.kind == "opposed":
         later_open = [c for c in after if c.kind == "open" and c.start > primary.end and c not in sc.issue_polar]

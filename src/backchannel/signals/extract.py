@@ -166,6 +166,8 @@ def _signals_for_issue(
 ) -> list[_Found]:
     sc = stance_cues(lex, code, sentence, hits_of_issue)
     item = lex.issue(code)
+    if item.requires_object and not _names_object(sentence, mentions, item.object_holders):
+        return []
     props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
@@ -189,7 +191,7 @@ def _signals_for_issue(
     both = [
         b for b in finditer(lex.cues.both_sides, sentence, "both") if not _OBJECT_BEFORE.search(sentence, 0, b.start)
     ]
-    if not both and heads and heads[0].kind == "pronoun" and heads[0].text.lower() in ("they", "them", "their"):
+    if not both and heads and heads[0].kind == "pronoun" and heads[0].text.lower() == "they":
         both = [Cue("both", heads[0].start, heads[0].end, heads[0].text)]  # "They agreed": the pair last named
     if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
         sides = ctx.sides(index)
@@ -235,6 +237,11 @@ def _continues_topic(lex: Lexicon, sentence: str, sc, mentions: list[Actorish], 
     if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
         return False
     return any(m.kind == "pronoun" and m.code == topic.holder for m in mentions)
+
+
+def _names_object(sentence: str, mentions: list[Actorish], codes: tuple[str, ...]) -> bool:
+    """Whether the sentence names (or speaks as) one of the issue's object holders."""
+    return any(m.code in codes for m in mentions)
 
 
 def _side(code: str) -> Actorish:

@@ -182,7 +182,7 @@ def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) 
         if compound or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start):
             objects.add(i)
     for i in range(len(before) - 1, -1, -1):
-        if i not in objects:
+        if i not in objects and before[i].kind != "demonym":  # "Ukrainian regions" modifies, it does not act
             return before[i]
     return None
 

@@ -24,6 +24,7 @@ from .phrases import PhraseError, PhraseSet, anchors_of, check_phrase, compile_p
 CUE_FAMILIES = (
     "stance",
     "condition_markers",
+    "condition_qualifiers",
     "condition_terms",
     "not_conditions",
     "negation",
@@ -58,6 +59,7 @@ ISSUE_KEYS = (
     "yields_to",
     "circumstantial",
     "object_holders",
+    "requires_object",
 )
 SOURCE_CUES = ("anonymous", "analyst", "media", "third_party")
 CHANNEL_CUES = ("private", "public")
@@ -85,6 +87,7 @@ class IssueLexicon:
     term_set: PhraseSet | None = None  # the terms (without raw patterns), matched anchor-first
     extra_terms: re.Pattern[str] | None = None  # the raw ``patterns``
     object_holders: tuple[str, ...] = ()  # actors the issue is about (UKR for NATO membership)
+    requires_object: bool = False  # a sentence must name one of ``object_holders`` to be about the issue
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ class Cues:
 
     stance: dict[str, PhraseSet]
     condition_markers: re.Pattern[str] | None
+    condition_qualifiers: PhraseSet | None
     condition_terms: re.Pattern[str] | None
     condition_window: int
     not_conditions: re.Pattern[str] | None
@@ -242,6 +246,7 @@ def load_issue(path: Path) -> IssueLexicon:
         term_set=PhraseSet(terms),
         extra_terms=_compile(patterns, raw=True),
         object_holders=tuple(objects),
+        requires_object=bool(data.get("requires_object", False)),
         yields_to=tuple(yields_issues),
         yields_within=within,
         path=str(path),
@@ -287,6 +292,7 @@ def load_cues(path: Path) -> Cues:
     return Cues(
         stance=_stance_map(data.get("stance"), f"{path}: stance", required=True),
         condition_markers=family("condition_markers"),
+        condition_qualifiers=phrase_set("condition_qualifiers"),
         condition_terms=family("condition_terms"),
         condition_window=settings["condition_window"],
         not_conditions=family("not_conditions"),
