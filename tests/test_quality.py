@@ -21,31 +21,32 @@ from backchannel.signals import ExtractionError, extract, load_lexicon
 # The bars, per gold set: detection F1, attribute accuracies over matched pairs, clustering
 # pairwise F1, and how far detection F1 must stay above the keyword baseline of bench/baseline.py.
 QUALITY_BARS: dict[str, dict[str, float]] = {
-    # pinned 2026-12-01 07:35 UTC against dev F1 0.578, stance 0.898
+    # Pinned 2026-12-01 07:45 UTC: headline figures (F1, P, R, stance, margin over the baseline)
+    # about 0.02 below the measured value, secondary attributes about 0.04 below.
+    # Measured then: dev F1 0.603, stance 0.899; sample (42 articles) F1 0.686, stance 0.806.
     "dev": {
-        "detection_f1": 0.56,
+        "detection_f1": 0.58,
         "precision": 0.64,
-        "recall": 0.50,
+        "recall": 0.53,
         "stance": 0.88,
-        "channel": 0.85,
-        "source": 0.76,
-        "hedged": 0.92,
-        "when": 0.88,
+        "channel": 0.83,
+        "source": 0.75,
+        "hedged": 0.89,
+        "when": 0.87,
         "clustering_f1": 0.95,
-        "f1_over_baseline": 0.19,
+        "f1_over_baseline": 0.21,
     },
-    # pinned against sample F1 0.661, stance 0.812 (42 articles)
     "sample": {
-        "detection_f1": 0.64,
+        "detection_f1": 0.66,
         "precision": 0.71,
-        "recall": 0.58,
-        "stance": 0.79,
-        "channel": 0.76,
+        "recall": 0.62,
+        "stance": 0.78,
+        "channel": 0.72,
         "source": 0.80,
-        "hedged": 0.93,
-        "when": 0.91,
+        "hedged": 0.92,
+        "when": 0.90,
         "clustering_f1": 0.95,
-        "f1_over_baseline": 0.15,
+        "f1_over_baseline": 0.17,
     },
 }
 
