@@ -351,11 +351,12 @@ def _finish_paragraph(
         if pending:
             start = min(r.start for _, r in pending)
             end = max(r.end for _, r in pending)
+        spans = quote_regions(text, start, end)
     else:
         start, end = paras[current]
-    if not pending and carried is None and '"' not in text[start:end] and "“" not in text[start:end]:
-        return None  # nothing to resolve and no quote to carry: skip the quote scan
-    spans = quote_regions(text, start, end)
+        spans = state.quotes  # computed when the paragraph began
+    if not spans and not pending:
+        return None
     speakers = region_speakers(spans, state.history, start, carried, text)
     for index, raw in pending:
         item = state.first_person(raw, speakers)
