@@ -168,6 +168,7 @@ class StanceCues:
     negations: tuple[Cue, ...]
     issue_polar: tuple[Cue, ...] = ()  # the polar cues that are the issue's own phrasings ("neutrality")
     qualifiers: tuple[Cue, ...] = ()  # weak conditions: they qualify an acceptance, state nothing alone
+    bare_markers: tuple[Cue, ...] = ()  # "if", "while": they make a refusal conditional
 
 
 def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
@@ -236,7 +237,10 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         qualifiers = [c for c in qualifiers if _near(sentence, c, terms, cues.cue_window)]
     own = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
     issue_polar = tuple(c for c in polar if (c.start, c.end) in own or any(a < c.end and c.start < b for a, b in own))
-    return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers))
+    bare = [c for c in finditer(cues.opposition_conditions, sentence, "conditional") if not _overlaps(c, polar)]
+    if terms:
+        bare = [c for c in bare if _near(sentence, c, terms, cues.cue_window)]
+    return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers), tuple(bare))
 
 
 def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:

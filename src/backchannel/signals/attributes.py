@@ -39,14 +39,20 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     ):
         primary = after[1]  # "ready to keep fighting", "willing to continue the war"
     why = [f"stance: {primary.kind} ({primary.text!r})"]
+    if primary in sc.issue_polar:
+        return primary.kind, why  # "withdraw and abandon its NATO bid": the issue's own phrasing is final
     if primary.kind == "open" and (sc.conditions or sc.qualifiers):
         why.append(f"condition: {(sc.conditions or sc.qualifiers)[0].text!r}")
         return "conditional", why
-    if primary.kind == "opposed":
-        later_open = [c for c in after if c.kind == "open" and c.start > primary.end and c not in sc.issue_polar]
-        if later_open and _CONTRAST.search(sentence, primary.end, later_open[0].start):
-            why.append(f"partial acceptance: {later_open[0].text!r}")
-            return "conditional", why
+    other = "open" if primary.kind == "opposed" else "opposed"
+    later = [c for c in after if c.kind == other and c.start > primary.end and c not in sc.issue_polar]
+    if later and _CONTRAST.search(sentence, primary.end, later[0].start):
+        # "rejects a full truce but accepts a partial one" / "agreed to a pause but refused a full truce"
+        why.append(f"partial acceptance: {later[0].text!r}")
+        return "conditional", why
+    if primary.kind == "opposed" and sc.bare_markers:
+        why.append(f"condition: {sc.bare_markers[0].text!r}")
+        return "conditional", why
     return primary.kind, why
 
 

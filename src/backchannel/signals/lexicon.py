@@ -25,6 +25,7 @@ CUE_FAMILIES = (
     "stance",
     "condition_markers",
     "condition_qualifiers",
+    "opposition_conditions",
     "condition_terms",
     "not_conditions",
     "negation",
@@ -97,6 +98,7 @@ class Cues:
     stance: dict[str, PhraseSet]
     condition_markers: re.Pattern[str] | None
     condition_qualifiers: PhraseSet | None
+    opposition_conditions: PhraseSet | None
     condition_terms: re.Pattern[str] | None
     condition_window: int
     not_conditions: re.Pattern[str] | None
@@ -293,6 +295,7 @@ def load_cues(path: Path) -> Cues:
         stance=_stance_map(data.get("stance"), f"{path}: stance", required=True),
         condition_markers=family("condition_markers"),
         condition_qualifiers=phrase_set("condition_qualifiers"),
+        opposition_conditions=phrase_set("opposition_conditions"),
         condition_terms=family("condition_terms"),
         condition_window=settings["condition_window"],
         not_conditions=family("not_conditions"),
