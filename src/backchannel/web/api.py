@@ -7,6 +7,7 @@ started with a token; the token is compared in constant time (``hmac.compare_dig
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import logging
 from pathlib import Path
@@ -177,9 +178,9 @@ def api_track(
     if count_signals(engine, holder=holder, issue=issue) == 0:
         raise HTTPException(404, f"no signals of {holder[:40]} on {issue[:60]}")
     track = cached_track(engine, request.app.state.cache, holder, issue, f, by)
-    out = track.to_json()
-    out["signals_total"] = len(out["signals"])
-    out["signals"] = out["signals"][:signals_limit]
+    # Serialise only the signals asked for: a busy pair has tens of thousands.
+    out = dataclasses.replace(track, signals=track.signals[:signals_limit]).to_json()
+    out["signals_total"] = len(track.signals)
     return TrackOut(**out)
 
 
