@@ -5,7 +5,9 @@ clean body a reader should store (paragraphs joined by blank lines, no title, no
 debris). This helper reads the corpus with the real readers (no database: the store
 would fold the exact copies of one story into one row), pairs each article with its
 gold row through ``MANIFEST.json`` (the file path, and for feeds and JSONL files the
-item's URL) and says how far apart the two are, line by line.
+item's URL) and says how far apart the two are, paragraph by paragraph.
+``compare_articles`` does the same for articles from anywhere (e.g. read back from a
+store).
 
 Run it as a script to see the diffs: ``.venv/bin/python tests/_clean_fidelity.py``.
 """
@@ -15,8 +17,12 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from backchannel.ingest import ReadOptions, read_paths
+from backchannel.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -54,19 +60,23 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
-def compare_corpus(corpus: Path = CORPUS, gold_file: Path = GOLD) -> list[Comparison]:
-    """Every manifest article, read by ``backchannel.ingest.read_paths``, against its gold body."""
-    from backchannel.ingest import ReadOptions, read_paths
-    from backchannel.records import Article
+def load_gold(gold_file: Path = GOLD) -> dict[str, dict]:
+    """The gold rows by article id."""
+    rows = (json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {row["id"]: row for row in rows}
 
+
+def compare_articles(articles: Iterable[Article], corpus: Path = CORPUS, gold_file: Path = GOLD) -> list[Comparison]:
+    """Each manifest entry against the article read from its file (and, in a feed or JSONL file, with its URL).
+
+    An entry no article matches, or more than one does, gets ``got=None``.
+    """
     manifest = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["articles"]
-    gold = {row["id"]: row for row in map(json.loads, gold_file.read_text(encoding="utf-8").splitlines()) if row}
+    gold = load_gold(gold_file)
     by_path: dict[str, list[Article]] = {}
-    sources = sorted({entry["path"] for entry in manifest})
-    for item in read_paths([corpus / p for p in sources], ReadOptions()):
-        if isinstance(item, Article):
-            rel = Path(item.source_path or "").resolve().relative_to(corpus.resolve()).as_posix()
-            by_path.setdefault(rel, []).append(item)
+    for article in articles:
+        rel = Path(article.source_path or "").resolve().relative_to(corpus.resolve()).as_posix()
+        by_path.setdefault(rel, []).append(article)
     out: list[Comparison] = []
     for entry in manifest:
         candidates = by_path.get(entry["path"], [])
@@ -75,6 +85,18 @@ def compare_corpus(corpus: Path = CORPUS, gold_file: Path = GOLD) -> list[Compar
         got = candidates[0].text if len(candidates) == 1 else None
         out.append(Comparison(entry["id"], entry["path"], gold[entry["id"]]["text"], got))
     return out
+
+
+def read_corpus(corpus: Path = CORPUS) -> list[Article]:
+    """Every article of the corpus files, as ``backchannel.ingest.read_paths`` reads them."""
+    manifest = json.loads((corpus / "MANIFEST.json").read_text(encoding="utf-8"))["articles"]
+    sources = sorted({entry["path"] for entry in manifest})
+    return [item for item in read_paths([corpus / p for p in sources], ReadOptions()) if isinstance(item, Article)]
+
+
+def compare_corpus(corpus: Path = CORPUS, gold_file: Path = GOLD) -> list[Comparison]:
+    """Every manifest article, read by the ingest readers, against its gold body."""
+    return compare_articles(read_corpus(corpus), corpus, gold_file)
 
 
 def main() -> int:

@@ -19,6 +19,8 @@ BODY = (
     "of prisoners, according to a statement released after the meeting by the host government."
 )
 
+BODY2 = BODY.replace("Tuesday", "Monday")
+
 
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
@@ -116,6 +118,33 @@ def test_front_matter_becomes_metadata() -> None:
         "Menu",
         "Related",
         "Like Loading...",
+        "Like Loading…",
+        "Read the full story",
+        "Discussion",
+        "Load more comments",
+        "(Reuters)",
+        "Reuters/AFP",
+        "AP Photo/Efrem Lukatsky",
+        "Ludovic Marin/AFP via Getty Images",
+        "Delegations at the palace before the session. Photograph: Ana Lee",
+        "Source: Reuters",
+        "With inputs from agencies",
+        "Reporting by Ana Lee; Editing by Tom Ruiz",
+        "Reuters contributed to this report.",
+        "Associated Press writer Tom Ruiz in Kyiv contributed.",
+        "Sign up for the Morning Briefing",
+        "Get the Morning Briefing newsletter",
+        "Breaking: Follow our live coverage of the war",
+        "Follow us on X",
+        "Enter your email address",
+        "Support our journalism",
+        "We use cookies to improve your experience",
+        "Accept all cookies",
+        "Most viewed",
+        "Explore more on these topics",
+        "This article was amended on 14 March 2025",
+        "Recommend",
+        "Source link",
     ],
 )
 def test_debris_lines_are_removed(line: str) -> None:
@@ -134,6 +163,13 @@ def test_debris_lines_are_removed(line: str) -> None:
         "Share prices fell sharply in Moscow after the announcement of new sanctions on Friday.",
         "Comments made by the minister on Tuesday were later withdrawn by his office.",
         "Read the full statement below, which the ministry published late on Sunday evening.",
+        "Sources, speaking on condition of anonymity, said the talks had stalled over prisoner lists.",
+        "Follow-up talks are planned for next week, the foreign ministry said.",
+        "Reuters could not independently verify the claims made by either side.",
+        "The agency said photographs of the signing would be released later.",
+        "A photograph of the two men shaking hands was released by the ministry.",
+        "Journalists who contributed to the investigation were later detained.",
+        "Get the prisoners home first, the minister told parliament on Monday.",
     ],
 )
 def test_body_lines_that_look_like_debris_are_kept(line: str) -> None:
@@ -283,3 +319,63 @@ def test_byline_forms(head: str, author: str | None, day: date | None) -> None:
     got = clean_text(f"{head}\n\n{BODY}")
     assert got.text == BODY, got.removed
     assert got.author == author and got.published == day
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        ("Ana Lee, Moscow correspondent", "Ana Lee"),
+        ("Ana Lee, Political Correspondent | 3 May 2024", "Ana Lee"),
+        ("By Ana Lee, Diplomatic Editor", "Ana Lee"),
+        ("*Pavel Sorokin · 14 March 2025*", "Pavel Sorokin"),
+    ],
+)
+def test_bylines_with_a_job_title(head: str, author: str) -> None:
+    got = clean_text(f"{head}\n\n{BODY}")
+    assert (got.text, got.author) == (BODY, author), got.removed
+
+
+def test_a_job_title_in_a_sentence_is_not_a_byline() -> None:
+    line = "She spoke to a Reuters correspondent"
+    assert clean_text(f"{line}\n\n{BODY}").text == f"{line}\n\n{BODY}"
+
+
+def test_a_lone_full_name_of_a_known_person_is_a_caption() -> None:
+    """The actor dictionary knows the name, so the line goes though the text never repeats it."""
+    text = f"{BODY}\n\nVolodymyr Zelensky\n\n{BODY2}"
+    got = clean_text(text)
+    assert got.text == f"{BODY}\n\n{BODY2}"
+    assert [r.reason for r in got.removed] == ["caption that only repeats a name"]
+    two = clean_text(f"{BODY}\n\nVladimir Putin and Xi Jinping\n\n{BODY2}")
+    assert two.text == f"{BODY}\n\n{BODY2}"
+    unknown = f"{BODY}\n\nMarta Kowalczyk-Brandt\n\n{BODY2}"  # a name-shaped line nobody knows stays
+    assert clean_text(unknown).text == unknown
+
+
+def test_standfirst_above_the_byline_goes() -> None:
+    dek = "Both capitals play down hopes of a quick breakthrough as envoys prepare a second round"
+    got = clean_text(f"Envoys agree to meet again\n\n{dek}\n\nBy Ana Lee\n\n{BODY}", title_first_line=True)
+    assert got.text == BODY and got.author == "Ana Lee"
+    assert "standfirst" in {r.reason for r in got.removed}
+
+
+def test_standfirst_needs_the_description_or_a_byline_below() -> None:
+    line = "Both capitals play down hopes of a quick breakthrough as envoys prepare a second round"
+    kept = clean_text(f"Envoys agree to meet again\n\n{line}\n\n{BODY}", title_first_line=True)
+    assert kept.text == f"{line}\n\n{BODY}"
+    gone = clean_text(f"{line}\n\n{BODY}", known_summary=line)
+    assert gone.text == BODY
+    lead = f"{line}."  # a lead sentence copied into the description stays
+    assert clean_text(f"{lead}\n\n{BODY}", known_summary=lead).text == f"{lead}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("label", ["Ukraine war", "War in Ukraine", "Analysis", "EXCLUSIVE"])
+def test_section_labels_of_up_to_three_words(label: str) -> None:
+    got = clean_text(f"{label}\n\n{BODY}\n\n{BODY2}")
+    assert got.text == f"{BODY}\n\n{BODY2}", got.removed
+
+
+@pytest.mark.parametrize("line", ["Good evening", "So —", "Aspen, Colorado", "Talks in the capital resumed"])
+def test_a_first_line_that_is_no_label_stays(line: str) -> None:
+    text = f"{line}\n\n{BODY}\n\n{BODY2}"
+    assert clean_text(text).text == text

@@ -226,14 +226,21 @@ def _is_kicker(line: str, b_index: int, blocks: list[list[int]], lines: list[str
 
 
 def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool:
-    """A lone line of 2-5 capitalised words (a name) that the text also has elsewhere.
+    """A lone line of 2-5 capitalised words (a name) that the text also has elsewhere, or a known person's name.
 
     That is how a photo caption reads once the photo is gone ("Vladimir Putin" between
     two paragraphs); a heading has lower-case words, a sentence ends in punctuation.
+    The actor dictionary's people count even when the text never names them in full
+    ("Vladimir Putin and Xi Jinping" over a photo of the two).
     """
     stripped = line.strip()
     if stripped.startswith("#") or stripped[-1:] in '.!?:;,"”)':
         return False
+    parts = [" ".join(p.split()) for p in re.split(r",|\s+and\s+|\s+&\s+", stripped)]
+    if 2 <= len(stripped.split()) <= 12 and all(len(p.split()) >= 2 for p in parts):
+        people = known_people()
+        if all(p in people for p in parts):
+            return True
     words = stripped.split()
     if not 2 <= len(words) <= 5:
         return False
@@ -246,9 +253,6 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
         capitals += 1
     if capitals < 2:
         return False
-    people = known_people()
-    if all(" ".join(part.split()) in people for part in re.split(r",|\s+and\s+|\s+&\s+", stripped)):
-        return True  # "Volodymyr Zelensky": the person in the photo, named in full nowhere else
     # The caption repeats a name the text uses: the whole name, or the surname alone as a
     # person is written ("Zelensky said", "Putin's"), not as part of a phrase ("East and").
     start = sum(len(l_) for l_ in lines[:index]) + index
