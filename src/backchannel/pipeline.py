@@ -20,6 +20,7 @@ class AfterIngest:
     clusters_joined: int  # of the clustered, how many joined an existing cluster
     extracted: int
     signals: int
+    warnings: tuple[str, ...] = ()  # from clustering (e.g. the LSH index file was rebuilt)
 
 
 def after_ingest(
@@ -35,10 +36,11 @@ def after_ingest(
     from .signals.stored import extract_stored
 
     clustered = joined = extracted = n_signals = 0
+    warnings: tuple[str, ...] = ()
     if cluster and article_ids:
         report = assign_clusters(engine, list(article_ids))
-        clustered, joined = report.assigned, report.joined_existing
+        clustered, joined, warnings = report.assigned, report.joined_existing, tuple(report.warnings)
     if extract and article_ids:
         done = extract_stored(engine, list(article_ids), progress=progress)
         extracted, n_signals = done.articles, done.signals
-    return AfterIngest(clustered, joined, extracted, n_signals)
+    return AfterIngest(clustered, joined, extracted, n_signals, warnings)

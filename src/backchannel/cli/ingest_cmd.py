@@ -197,6 +197,8 @@ def _after(engine, new_ids: list[str], *, cluster: bool, extract: bool) -> None:
         raise typer.Exit(1) from None
     finally:
         progress.stop()
+    for warning in done.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
     parts = []
     if cluster:
         parts.append(f"clustered {done.clustered} articles ({done.clusters_joined} joined stored stories)")
