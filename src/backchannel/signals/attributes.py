@@ -142,24 +142,42 @@ def when_of(ctx: DocContext, sentence: str, attr: Attribution, source: str) -> s
     return min(exprs, key=lambda e: abs(e.start - anchor)).value
 
 
-def confidence(sc: StanceCues, head: Actorish, how: str, carried: str, attr: Attribution, stance: str) -> float:
-    """A score in [0, 1]: higher for a direct stance cue, a named holder and a reporting verb."""
-    conf = 0.6
-    if sc.polar:
-        conf += 0.1
-    if head.kind in ("person", "title", "group", "country", "first_person"):
-        conf += 0.05
-    if how in ("proposer",):
-        conf -= 0.15
+# How often each kind of evidence was right on the development gold (dev and sample
+# corpora together): a signal's confidence starts from the base rate and moves by these
+# differences, so a higher number does mean more often right.
+_BASE = 0.74
+_ADJUST = {
+    "carried": -0.38,  # no issue term, only a continuation in the holder's voice
+    "implicit holder": -0.35,  # no actor named in the sentence
+    "context": -0.15,  # an issue named by a context term ("the offer")
+    "no polar cue": -0.15,  # only conditions
+    "source holder": +0.06,
+    "source author": -0.12,
+    "source third_party": -0.12,
+    "both sides": -0.06,
+    "call or proposal": +0.08,
+}
+
+
+def confidence(sc: StanceCues, how: str, carried: str, source: str) -> tuple[float, list[str]]:
+    """A score in [0, 1] from the evidence behind the signal, with the adjustments applied."""
+    applied = []
     if carried == "carried":
-        conf -= 0.2
+        applied.append("carried")
     elif carried == "context":
-        conf -= 0.1
-    if stance == "conditional" and not sc.polar:
-        conf -= 0.1
-    if attr.verb is not None:
-        conf += 0.05
-    return max(0.05, min(0.95, conf))
+        applied.append("context")
+    if how == "holder of the previous sentence":
+        applied.append("implicit holder")
+    if not sc.polar:
+        applied.append("no polar cue")
+    if f"source {source}" in _ADJUST:
+        applied.append(f"source {source}")
+    if how.startswith("both sides"):
+        applied.append("both sides")
+    if how.startswith(("caller", "proposer", "speaker (a demand")):
+        applied.append("call or proposal")
+    conf = _BASE + sum(_ADJUST[k] for k in applied)
+    return max(0.05, min(0.95, conf)), applied
 
 
 def fill_when(signals: list[Signal], where: list[int], ctx: DocContext) -> list[Signal]:

@@ -216,7 +216,7 @@ def _signals_for_issue(
             seen.add(prop.code)
             rec = _record(lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic)
             rec.stance, rec.source, rec.channel = "open", "author", "unknown"
-            rec.confidence = max(0.05, rec.confidence - 0.15)
+            rec.confidence, _ = confidence(sc, "proposer", carried, "author")
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
     return out
@@ -285,5 +285,5 @@ def _record(
     if when:
         why.append(f"when: {when}")
     person = head.person or (speaker.person if speaker is not None and speaker.code == head.code else None)
-    conf = confidence(sc, head, how, carried, attr, stance)
+    conf, _ = confidence(sc, how, carried, source)
     return _Found(head.code, code, stance, channel, source, hedged, when, person, conf, why)
