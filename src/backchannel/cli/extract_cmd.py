@@ -44,6 +44,7 @@ def read_article_file(path: Path) -> tuple[list[tuple[Article, dict]], list[str]
     """Articles of a JSONL article file with their raw records, and one problem per bad line."""
     good: list[tuple[Article, dict]] = []
     problems: list[str] = []
+    first_line: dict[str, int] = {}  # article id -> line it first appears on (ids must be unique)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -66,6 +67,10 @@ def read_article_file(path: Path) -> tuple[list[tuple[Article, dict]], list[str]
         if not isinstance(obj["text"], str):
             problems.append(f"{path}:{lineno}: 'text' must be a string")
             continue
+        if str(obj["id"]) in first_line:
+            problems.append(f"{path}:{lineno}: duplicate article id {str(obj['id'])!r} (first on line {first_line[str(obj['id'])]})")
+            continue
+        first_line[str(obj["id"])] = lineno
         good.append((Article.from_json(obj, source_path=str(path)), obj))
     return good, problems
 
