@@ -408,6 +408,13 @@ def test_load_is_cached_and_digest_tracks_the_data(actors: ActorDictionary) -> N
     assert ActorDictionary.load([FIX / "add_alias.yaml"]).digest != actors.digest
 
 
+def test_digest_depends_on_content_not_location(tmp_path: Path, actors: ActorDictionary) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    for path in (a, b):
+        path.write_text("actors:\n  RUS:\n    metonyms: [Staraya Ploshchad]\n", encoding="utf-8")
+    assert ActorDictionary.load([a]).digest == ActorDictionary.load([b]).digest != actors.digest
+
+
 # -- user files --------------------------------------------------------------------------------
 
 

@@ -66,7 +66,9 @@ class ActorDictionary:
     def __init__(self, data: ActorData) -> None:
         self.data = data
         self._matcher = Matcher(data)
-        payload = json.dumps(asdict(data), sort_keys=True, default=str, ensure_ascii=False)
+        # The content, not where the files live: the same lexicon has the same digest anywhere.
+        content = {k: v for k, v in asdict(data).items() if k != "sources"}
+        payload = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
         self.digest: str = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
     @classmethod
