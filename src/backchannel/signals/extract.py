@@ -191,7 +191,13 @@ def _signals_for_issue(
     both = [
         b for b in finditer(lex.cues.both_sides, sentence, "both") if not _OBJECT_BEFORE.search(sentence, 0, b.start)
     ]
-    if not both and heads and heads[0].kind == "pronoun" and heads[0].text.lower() == "they":
+    if (
+        not both
+        and heads
+        and heads[0].kind == "pronoun"
+        and heads[0].text.lower() == "they"
+        and not sentence[: heads[0].start].strip(' ,“"')  # "They agreed ...": a plural subject opening the sentence
+    ):
         both = [Cue("both", heads[0].start, heads[0].end, heads[0].text)]  # "They agreed": the pair last named
     if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
         sides = ctx.sides(index)

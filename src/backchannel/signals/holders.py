@@ -181,10 +181,20 @@ def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) 
         compound = i > 0 and sentence[before[i - 1].end : m.start] in ("-", "–") and (i - 1) in objects
         if compound or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start):
             objects.add(i)
-    for i in range(len(before) - 1, -1, -1):
-        if i not in objects and before[i].kind != "demonym":  # "Ukrainian regions" modifies, it does not act
-            return before[i]
+    candidates = [i for i in range(len(before)) if i not in objects and before[i].kind != "demonym"]
+    for k in range(len(candidates) - 1, -1, -1):
+        m = before[candidates[k]]
+        if k > 0 and _in_aside(sentence, before[candidates[k - 1]].end, m, pos):
+            continue  # "Erdogan, hosting Zelensky in Ankara, offered ...": the aside's actor does not act
+        return m
     return None
+
+
+def _in_aside(sentence: str, earlier_end: int, m: Actorish, pos: int) -> bool:
+    """Whether ``m`` sits in a comma-delimited aside between an earlier actor and the cue."""
+    opening = sentence.rfind(",", earlier_end, m.start)
+    closing = sentence.find(",", m.end, pos)
+    return opening >= 0 and closing >= 0
 
 
 def coordinated(sentence: str, mentions: list[Actorish], head: Actorish) -> list[Actorish]:
