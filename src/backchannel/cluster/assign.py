@@ -24,9 +24,9 @@ from ..store import clusters as store
 from ..store.articles import iter_articles
 from .config import ClusterConfig, default_config
 from .core import UnionFind, memberships_of, new_index
-from .features import ArticleFeatures, Signer, featurize, to_bytes
+from .features import ArticleFeatures, Signer, canonical_order, featurize, to_bytes
 from .index import IndexProblem, StoryIndex
-from .match import compare
+from .match import compare, relation_to_canonical
 
 
 @dataclass
@@ -212,24 +212,37 @@ def _assign(
             uf.add(b)
             uf.union(a, b)
         previous = {m.article_id: m for m in stored}
-        _features(engine, previous, cfg, feats)
+        published = store.published_dates(conn, previous)
         rows: list[ClusterMembership] = []
         for members in uf.groups().values():
-            ids = [i for i in members if not i.startswith("\0")]
+            ids = [i for i in members if not i.startswith("\0") and (i in feats or i in previous)]
             if not any(i in new_set for i in ids):
                 continue
             old_clusters = {previous[i].cluster_id for i in ids if i in previous}
             report.merged_clusters += max(0, len(old_clusters) - 1)
             n_new = sum(1 for i in ids if i in new_set)
-            if old_clusters:
-                report.joined_existing += n_new
-            else:
-                report.new_clusters += 1
-            present = [feats[i] for i in ids if i in feats]
-            computed = memberships_of(present, cfg)
-            # A stored member whose canonical and relation are unchanged keeps its row.
-            rows.extend(m for m in computed if previous.get(m.article_id) != m)
             report.assigned += n_new
+            if not old_clusters:
+                report.new_clusters += 1
+                rows.extend(memberships_of([feats[i] for i in ids], cfg))
+                continue
+            report.joined_existing += n_new
+
+            def order(i: str) -> tuple[int, str, str]:
+                return feats[i].sort_key if i in feats else canonical_order(i, published.get(i))
+
+            canonical = min(ids, key=order)
+            if len(old_clusters) == 1 and canonical in previous and previous[canonical].relation == "canonical":
+                # The stored cluster keeps its canonical: only the new members need a relation.
+                _features(engine, [canonical], cfg, feats)
+                for i in ids:
+                    if i in new_set:
+                        match = relation_to_canonical(feats[canonical], feats[i], cfg)
+                        rows.append(ClusterMembership(i, canonical, match.relation, match.similarity))
+                continue
+            # A new canonical or merged clusters: every member relates to the new canonical.
+            _features(engine, ids, cfg, feats)
+            rows.extend(m for m in memberships_of([feats[i] for i in ids], cfg) if previous.get(m.article_id) != m)
         store.write_signatures(conn, sig_rows)
         store.replace_memberships(conn, [], rows)
         generation = store.bump_generation(conn)

@@ -141,7 +141,8 @@ def content_key(token: str, cfg: ClusterConfig) -> str | None:
     return low[:6]
 
 
-# Per-settings memo of token -> (hashed content key, is a number): news reuses a small
+# Per-settings memo of token -> (hashed content key, is a number, capitalised, all
+# capitals), or (0,) for a function word: news reuses a small
 # vocabulary, and computing a key costs more than looking it up. Built on first use, bounded.
 _KEY_MEMO: dict[int, tuple[ClusterConfig, dict]] = {}
 _MEMO_LIMIT = 500_000
@@ -231,6 +232,11 @@ def fact_pairs(keys: np.ndarray, strong: np.ndarray, bounds: np.ndarray) -> np.n
     return np.unique(np.concatenate(parts)).astype(np.uint32)
 
 
+def canonical_order(article_id: str, published: date | None) -> tuple[int, str, str]:
+    """The canonical of a cluster is its smallest: earliest first, undated last, ties by id."""
+    return (0, published.isoformat(), article_id) if published else (1, "", article_id)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class ArticleFeatures:
     """Everything the pair tests need about one article, computed once, in compact arrays.
@@ -257,8 +263,7 @@ class ArticleFeatures:
 
     @property
     def sort_key(self) -> tuple[int, str, str]:
-        """Earliest first; undated after every dated article; ties by id."""
-        return (0, self.published.isoformat(), self.id) if self.published else (1, "", self.id)
+        return canonical_order(self.id, self.published)
 
     def sentences(self, cfg: ClusterConfig) -> tuple[dict[int, float], ...]:
         """Per sentence, its keys with their weights (names and numbers weigh more)."""

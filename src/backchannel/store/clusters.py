@@ -15,6 +15,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import (
     Boolean,
@@ -31,7 +32,7 @@ from sqlalchemy import (
     select,
 )
 
-from ..records import ClusterMembership, StoryCluster
+from ..records import ClusterMembership, StoryCluster, parse_date
 from .schema import articles as A
 from .schema import cluster_members as CM
 from .schema import metadata, migration
@@ -105,6 +106,16 @@ def clusters_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     for i in range(0, len(ids), 500):
         q = select(CM.c.article_id, CM.c.cluster_id).where(CM.c.article_id.in_(ids[i : i + 500]))
         out.update((r.article_id, r.cluster_id) for r in conn.execute(q))
+    return out
+
+
+def published_dates(conn: Connection, article_ids: Iterable[str]) -> dict[str, date | None]:
+    """article id -> publication date, for the stored ones of ``article_ids``."""
+    ids = sorted(set(article_ids))
+    out: dict[str, date | None] = {}
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(A.c.id, A.c.published).where(A.c.id.in_(ids[i : i + 500]))):
+            out[r.id] = parse_date(r.published)
     return out
 
 
