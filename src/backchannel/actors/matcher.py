@@ -1,11 +1,15 @@
 """One compiled regex per dictionary, and the reading of its matches into mentions.
 
-The regex has five alternatives, tried left to right at each word start:
+The regex has these alternatives, tried left to right at each word start (a lookahead
+first lets through only capitals and the few lower-case words some phrase starts with):
 
-1. ``PREFIX NOUN``: a demonym, name, metonym or person (optionally possessive) before a
+0. ``head of (the) [PREFIX] BODY``: "head of the Russian Foreign Ministry", "head of the
+   Kremlin" (the title that heads that body).
+1. ``PREFIX NOUN [NOUN]``: a demonym, name, metonym or person (optionally possessive) before a
    title or group noun: "Russian officials", "Ukraine's foreign minister", "Kremlin
    spokesman", "Trump administration".
-2. ``NOUN of NAME``: "the president of Ukraine", "the leadership of Russia".
+2. ``NOUN of NAME``: "President of Ukraine"; after a determiner also lower case ("the
+   leadership of Russia").
 3. ``the|his|her|their|its NOUN``: a bare title or group that only coreference can
    resolve ("the president", "his spokesman", "the ministry").
 4. a literal: names, metonyms, demonyms, persons, anaphors ("the alliance"),
@@ -381,10 +385,10 @@ class Matcher:
                 break
         if key is None:
             key = self.noun_title.get(noun)
-        start = match.start(pre_group) if pre_group == "pre" else match.start(noun_group)
-        end = match.end(noun_group) if pre_group == "pre" else match.end(pre_group)
-        if pre_group == "pre":
+        if pre_group == "pre":  # PREFIX NOUN
             start, end = match.start("pre"), match.end(noun_group)
+        else:  # NOUN of NAME
+            start, end = match.start(noun_group), match.end(pre_group)
         out: list[Raw] = []
         if target.kind == "person" and match.group("ppos") is not None:
             _code, role, title, _active = self.person_on(target.person, on)  # type: ignore[arg-type]
