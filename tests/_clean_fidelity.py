@@ -37,6 +37,8 @@ class Comparison:
     path: str
     gold: str
     got: str | None  # None: ingest yielded no article for this manifest entry
+    article: Article | None = None  # the article read, for its metadata
+    row: dict | None = None  # the gold row (title, published, url, outlet)
 
     @property
     def identical(self) -> bool:
@@ -82,8 +84,9 @@ def compare_articles(articles: Iterable[Article], corpus: Path = CORPUS, gold_fi
         candidates = by_path.get(entry["path"], [])
         if entry.get("item"):  # one of several records in a feed or JSONL file: its URL names it
             candidates = [a for a in candidates if a.url == entry["url"]]
-        got = candidates[0].text if len(candidates) == 1 else None
-        out.append(Comparison(entry["id"], entry["path"], gold[entry["id"]]["text"], got))
+        article = candidates[0] if len(candidates) == 1 else None
+        row = gold[entry["id"]]
+        out.append(Comparison(entry["id"], entry["path"], row["text"], article.text if article else None, article, row))
     return out
 
 

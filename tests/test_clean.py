@@ -379,3 +379,32 @@ def test_section_labels_of_up_to_three_words(label: str) -> None:
 def test_a_first_line_that_is_no_label_stays(line: str) -> None:
     text = f"{line}\n\n{BODY}\n\n{BODY2}"
     assert clean_text(text).text == text
+
+
+def test_a_one_word_comment_marker_ends_the_article_only_before_comments() -> None:
+    long_body = "\n\n".join([BODY] * 3)
+    section = f"{long_body}\n\nDiscussion\n\n{BODY2}\n\n{BODY2}\n\n{BODY}"  # a heading of the body
+    assert clean_text(section).text == section
+    for comments in ("2 comments\n\nGood news at last.", "anna_k\n\nGood news at last.", "Good news at last."):
+        got = clean_text(f"{long_body}\n\nDiscussion\n\n{comments}")
+        assert got.text == long_body, got.removed
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        ("GENEVA, March 3, 2024 (Example Wire) — ", date(2024, 3, 3)),
+        ("NEW YORK, 5 May 2023 - ", date(2023, 5, 5)),
+        ("GENEVA, March 3 (Example Wire) — ", None),  # no year: no date
+        ("GENEVA (Example Wire) — ", None),
+    ],
+)
+def test_an_inline_dateline_gives_its_date_and_stays_in_the_text(lead: str, day: date | None) -> None:
+    got = clean_text(f"{lead}{BODY}\n\n{BODY2}")
+    assert got.text == f"{lead}{BODY}\n\n{BODY2}"
+    assert got.published == day
+
+
+def test_a_dated_clause_is_no_inline_dateline() -> None:
+    text = f"The talks, held on May 3, 2024 — were short. {BODY}"
+    assert clean_text(text).published is None

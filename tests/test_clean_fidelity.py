@@ -57,6 +57,14 @@ def test_sample_corpus_ingests_to_its_gold_bodies() -> None:
         assert r.similarity >= MIN_SIMILARITY, f"{r.article_id}:\n{r.diff()}"
 
 
+def test_title_and_date_are_lifted_from_the_page_head() -> None:
+    """The title line, bylines and datelines leave the text and become metadata, as the gold has them."""
+    for r in compare_corpus():
+        assert r.article is not None and r.row is not None
+        assert r.article.title == r.row["title"], r.article_id
+        assert (r.article.published.isoformat() if r.article.published else None) == r.row["published"], r.article_id
+
+
 def test_stored_articles_are_the_gold_bodies(db_path: Path) -> None:
     """Through the store, as `backchannel ingest` does: exact copies fold into the article they copy."""
     corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -2,9 +2,12 @@
 
 A blog post saved as text keeps its "Also Read:" links, "1 thought on ..." and "Leave a
 Comment" lines, share and subscribe rows, photo captions that only repeat a name, and a
-byline and dateline above the body. Later stages quote sentences and give character
+byline and dateline above the body; a news page keeps its section label, its
+standfirst and a credit or two. Later stages quote sentences and give character
 offsets into the stored text, so the debris goes here, once, before storing; bylines
-and datelines become metadata. The rules are general (phrase lists in
+and datelines become metadata. A dateline that opens the first paragraph ("KYIV,
+March 3, 2024 (Wire) — ...") is part of the text, as in the gold texts: only its date
+is lifted. The rules are general (phrase lists in
 ``data/debris.yaml``, shapes of lines in this module), never rules for one page, and a
 line is only ever dropped, never rewritten, so every kept line is a line of the input.
 """
@@ -15,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .clean_head import is_name_word, known_people, parse_head_line
+from .clean_head import inline_dateline_date, is_name_word, known_people, parse_head_line
 from .clean_rules import Rules, line_key, load_rules, parse_date_text
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
@@ -108,6 +111,15 @@ def clean_text(
                     reason = "standfirst"
             if reason is None and standalone and _is_name_caption(line, i, lines, full):
                 reason = "caption that only repeats a name"
+            # One word ("Discussion", "Comments") may head a section of the body: it ends the
+            # article only when comments follow it or little text is left.
+            if (
+                reason == "comment section"
+                and words_before >= MIN_WORDS_BEFORE_COMMENTS
+                and _weak_marker(key, rules)
+                and not _comments_follow(lines, i, rules, words_before)
+            ):
+                reason = None
             if reason is not None:
                 drop[i] = reason
                 if reason == "comment section" and words_before >= MIN_WORDS_BEFORE_COMMENTS:
@@ -118,6 +130,29 @@ def clean_text(
                 continue
             words_before += len(line.split())
     return _result(lines, drop, title, author, published, meta)
+
+
+_USER_LINE = re.compile(r"(?i)^(?:[\w.\-]*[_\d][\w.\-]*|.{1,40}\s(?:says|said|wrote)\s*:?)$")  # "anna_k", "Tom says:"
+_STAMP = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$|\b\d+\s+(?:minutes?|hours?|days?)\s+ago$")
+
+
+def _weak_marker(key: str, rules: Rules) -> bool:
+    """A comment marker of one word, which a heading of the body could also be."""
+    bare = key.rstrip(" .:!…")
+    return " " not in bare and bare in rules.comment_exact
+
+
+def _comments_follow(lines: list[str], index: int, rules: Rules, words_before: int) -> bool:
+    """Whether the lines after ``index`` read as comments: a count, a user name, a time stamp.
+
+    Or what follows is short next to the article (a comment or two after the body).
+    """
+    following = [line.strip() for line in lines[index + 1 :] if line.strip()]
+    for line in following[:4]:
+        key = line_key(line)
+        if rules.debris_reason(line, key) == "comment section" or _USER_LINE.match(line) or _STAMP.search(line):
+            return True
+    return sum(len(line.split()) for line in following) <= words_before // 3
 
 
 def _result(lines, drop, title, author, published, meta) -> Cleaned:
@@ -133,6 +168,8 @@ def _result(lines, drop, title, author, published, meta) -> Cleaned:
         kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
+    if published is None and kept:
+        published = inline_dateline_date(kept[0])
     removed = tuple(Removed(i + 1, lines[i].strip(), why) for i, why in sorted(drop.items()) if lines[i].strip())
     return Cleaned(
         text="\n".join(kept),

@@ -161,3 +161,19 @@ def known_people() -> frozenset[str]:
             if isinstance(name, str) and len(name.split()) >= 2:
                 names.add(" ".join(name.split()))
     return frozenset(names)
+
+
+_INLINE_DATELINE = re.compile(
+    r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*\s+){0,3}[A-ZÀ-Þ][\w'’.\-]*"  # the place: "KYIV", "New York"
+    r"(?P<rest>,[^—–()\n]{0,60}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[—–]|--?)\s+\S"  # ", March 3, 2024 (Wire) — "
+)
+
+
+def inline_dateline_date(paragraph: str) -> date | None:
+    """The full date of a dateline that opens the first paragraph ("KYIV, March 3, 2024 (Wire) — ...").
+
+    The prefix stays in the text (gold texts keep it, and their offsets count it); only
+    its date becomes metadata, when it is a whole date (a day without a year is not).
+    """
+    m = _INLINE_DATELINE.match(paragraph)
+    return _date_only(m.group("rest").lstrip(",")) if m and m.group("rest") else None

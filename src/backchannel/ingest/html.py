@@ -1,8 +1,8 @@
 """HTML pages: main text, title, date, site name and author through trafilatura.
 
 trafilatura strips navigation, ads, share widgets and comment sections; what little
-debris survives inside the main text (a "Read more" link line, a credit) goes through
-the same cleaner as text inputs. Paragraphs are separated by a blank line, as in text
+debris survives inside the main text (a "Read more" link line, a credit, a standfirst
+that repeats the page's description) goes through the same cleaner as text inputs. Paragraphs are separated by a blank line, as in text
 inputs, so later stages see one layout whatever the source.
 """
 
