@@ -29,6 +29,8 @@ def test_articles_list_paginates_and_bounds_the_page(client: Client) -> None:
     dates = [a["published"] for a in first["items"] + second["items"]]
     assert dates == sorted(dates, reverse=True)
     assert "text" not in first["items"][0]
+    sizes = {a["id"]: a["cluster_size"] for a in first["items"] + second["items"]}
+    assert sizes["wire-apr"] == 3 and sizes["daily-jun"] == 1
     too_big = client.get("/api/articles", params={"limit": MAX_LIMIT + 1})
     assert too_big.status_code == 422
     assert client.get("/api/articles", params={"offset": -1}).status_code == 422

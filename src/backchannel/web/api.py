@@ -74,7 +74,7 @@ def _signal_out(s: StoredSignal) -> SignalOut:
 def _summary(r: ArticleRow) -> ArticleSummary:
     return ArticleSummary(
         id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url, chars=r.chars,
-        signals=r.signals, cluster_id=r.cluster_id, relation=r.relation,
+        signals=r.signals, cluster_id=r.cluster_id, relation=r.relation, cluster_size=r.cluster_size,
     )  # fmt: skip
 
 

@@ -33,6 +33,7 @@ class ArticleRow:
     cluster_id: str | None
     relation: str | None
     similarity: float | None
+    cluster_size: int = 0  # articles in its story cluster (1: a report of its own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ def _day(value: str | None) -> date | None:
 
 def _article_rows(engine: Engine, where, order, limit: int, offset: int = 0) -> list[ArticleRow]:
     n_sig = select(func.count()).where(S.c.article_id == A.c.id).scalar_subquery()
+    other = CM.alias("other_members")
+    n_cluster = select(func.count()).select_from(other).where(other.c.cluster_id == CM.c.cluster_id).scalar_subquery()
     q = (
         select(
             A.c.id,
@@ -65,6 +68,7 @@ def _article_rows(engine: Engine, where, order, limit: int, offset: int = 0) -> 
             CM.c.cluster_id,
             CM.c.relation,
             CM.c.similarity,
+            n_cluster.label("n_cluster"),
         )  # fmt: skip
         .outerjoin(CM, CM.c.article_id == A.c.id)
         .order_by(*order)
@@ -86,6 +90,7 @@ def _article_rows(engine: Engine, where, order, limit: int, offset: int = 0) -> 
                 r.cluster_id,
                 r.relation,
                 r.similarity,
+                r.n_cluster or 0,
             )  # fmt: skip
             for r in conn.execute(q)
         ]

@@ -75,6 +75,9 @@ class ArticleSummary(BaseModel):
     signals: int
     cluster_id: str | None
     relation: str | None
+    cluster_size: int = Field(
+        0, description="Articles in its story cluster (1: a report of its own; 0: not clustered)."
+    )
 
 
 class ArticleDetail(BaseModel):
