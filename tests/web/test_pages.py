@@ -218,3 +218,9 @@ def test_vendored_scripts_are_served_locally(client: Client) -> None:
     for name in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "vega-interpreter.min.js", "LICENSE.vega"):
         r = client.get(f"/static/vendor/{name}")
         assert r.status_code == 200 and len(r.content) > 1000, name
+
+
+def test_pages_answer_head(client: Client) -> None:
+    r = client.request("HEAD", "/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert client.request("HEAD", "/articles/nope").status_code == 404

@@ -31,7 +31,7 @@ from .queries import (
 )
 from .tracking import cached_track, compute_overview
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False)  # pages answer HEAD too (link checkers, monitors)
 
 SEARCH_KINDS = ("signals", "articles")
 
@@ -59,7 +59,7 @@ def _facets(request: Request):
     return request.app.state.cache.get(engine, ("facets",), lambda: facets(engine))
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def overview_page(request: Request) -> HTMLResponse:
     engine = request.app.state.engine
     cache = request.app.state.cache
@@ -79,7 +79,7 @@ def overview_page(request: Request) -> HTMLResponse:
     )
 
 
-@router.get("/track/{holder}/{issue}", response_class=HTMLResponse)
+@router.api_route("/track/{holder}/{issue}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def tracker_page(
     request: Request,
     holder: str,
@@ -117,7 +117,7 @@ def tracker_page(
     )
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def search_page(
     request: Request,
     f: Annotated[SignalFilters, Depends(signal_filters)],
@@ -161,7 +161,7 @@ def search_page(
     )
 
 
-@router.get("/articles", response_class=HTMLResponse)
+@router.api_route("/articles", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def articles_page(
     request: Request,
     paging: Annotated[Paging, Depends(html_page)],
@@ -186,7 +186,7 @@ def articles_page(
     )
 
 
-@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+@router.api_route("/articles/{article_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     engine = request.app.state.engine
     article = get_article(engine, article_id)
@@ -209,7 +209,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     )
 
 
-@router.get("/clusters", response_class=HTMLResponse)
+@router.api_route("/clusters", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def clusters_page(
     request: Request,
     paging: Annotated[Paging, Depends(html_page)],
@@ -232,7 +232,7 @@ def clusters_page(
     )
 
 
-@router.get("/clusters/{cluster_id:path}", response_class=HTMLResponse)
+@router.api_route("/clusters/{cluster_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
     engine = request.app.state.engine
     members = cluster_member_rows(engine, cluster_id, limit=500)
@@ -253,7 +253,7 @@ def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
     )
 
 
-@router.get("/docs", response_class=HTMLResponse)
+@router.api_route("/docs", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     """Swagger UI from the package's own copy (static/vendor/swagger-ui), reading /openapi.json."""
     return request.app.state.templates.TemplateResponse(request, "docs.html", {})
