@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from cluster_stories import STORIES, UNRELATED
+from cluster_stories import EXTRA_REWRITES, STORIES, UNRELATED
 
 OUT = Path(__file__).with_name("cluster_pairs.jsonl")
 SENTENCE = re.compile(r"(?<=[.!?\"])\s+(?=[A-Z\"])")
@@ -104,6 +104,11 @@ def main() -> None:
                 published=day(pub, 2),
             ),
         }
+        if key in EXTRA_REWRITES:
+            kind, text = EXTRA_REWRITES[key]
+            members[f"{key}-rewrite-{kind}"] = dict(
+                text=text, title=s["title"], outlet="contentmill.example", published=day(pub, 3)
+            )
         for aid, fields in members.items():
             lines.append({"article": {"id": aid, "story": key, **fields}})
         lines.append(
@@ -150,7 +155,7 @@ def main() -> None:
     for a, b in combinations(arts, 2):
         if a["story"] != b["story"]:
             label = "distinct"
-        elif a["id"].endswith("-rewrite") or b["id"].endswith("-rewrite"):
+        elif "-rewrite" in a["id"] or "-rewrite" in b["id"]:
             label = "rewrite"
         else:
             label = "copy"

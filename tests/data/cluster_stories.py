@@ -410,3 +410,39 @@ UNRELATED = [
         "The European Union has suspended visa-free travel talks and frozen some funding over the crackdown.",
     ),
 ]
+
+# Harder rewrites, keyed by story: a retelling that credits the original, a rewrite with
+# its paragraphs reordered, and a content-farm rewrite padded with filler.
+EXTRA_REWRITES = {
+    "geneva-grain": (
+        "retelling",
+        "Turkey and Norway want Russia and Ukraine back at the table in Geneva to talk about grain, Continental "
+        "Wire reported on Monday, citing officials in Ankara. According to the agency, the draft prepared by "
+        "Hakan Fidan and Espen Barth Eide would see cargo ships leave Odesa under the eye of a joint inspection "
+        "centre in Istanbul. The report said the plan provides for 14 inspectors per side and a trial of 90 "
+        'days. Fidan was quoted as saying: "We are not asking anyone to love each other, we are asking them to '
+        'let the ships sail." The first meeting could come on February 17, diplomats told the agency.',
+    ),
+    "istanbul-memorandum": (
+        "reordered",
+        "Russia and Ukraine have agreed to the biggest prisoner swap of the war, 1,000 for 1,000, after talks in "
+        "Istanbul on Friday, Turkish officials said. Their delegations also agreed to trade written ceasefire "
+        "proposals in their first direct meeting in three years. Vladimir Medinsky, the presidential aide who "
+        'led Russia\'s team, called Moscow "satisfied" and ready for further contacts. On the Ukrainian side, '
+        "Defence Minister Rustem Umerov said Kyiv had offered an unconditional 30-day ceasefire and a summit of "
+        "the two presidents. The talks, chaired by Turkish Foreign Minister Hakan Fidan at the Dolmabahce "
+        "palace, were over in under two hours. The parties will meet again when the memoranda are ready, Fidan "
+        "said.",
+    ),
+    "energy-moratorium": (
+        "padded",
+        "Did the energy truce collapse before it even began? Here is what we know. Kyiv said on Thursday that "
+        "Russia broke the moratorium on striking energy infrastructure within a day of agreeing to it. "
+        "According to Energy Minister Herman Halushchenko, a drone attack overnight on a substation in the "
+        'Dnipropetrovsk region cut electricity to 4,000 homes. "The ink was not dry before the drones came," '
+        "Halushchenko said in a statement on television. It is a story that will sound familiar to many. "
+        "Moscow's defence ministry denied it and claimed Ukraine hit an oil pumping station in the Kursk region. "
+        "The 30-day moratorium came out of Tuesday's call between the U.S. and Russian presidents. Stay with us "
+        "for more updates as this story develops.",
+    ),
+}

@@ -82,6 +82,11 @@ def longest_alignment(pairs: list[tuple[int, int, float]], n_b: int) -> tuple[in
 
     A weighted longest increasing subsequence with a Fenwick tree of prefix maxima, so a
     long transcript against a long article costs O(pairs log n), not O(n * m).
+
+    In order, not any one-to-one matching: independent reports quote the same lines in
+    their own order. Measured on ../shared/gold/dev.jsonl, two independent explainers of
+    one speech align 17 sentences one-to-one (coverage 0.31) but 9 in order (0.16), while
+    the rewrites of tests/data keep their coverage either way.
     """
     tree: list[tuple[int, float]] = [(0, 0.0)] * (n_b + 1)
 
