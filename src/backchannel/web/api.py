@@ -1,8 +1,9 @@
 """The JSON API under /api/: articles, signals, tracks, clusters, search; ingest with a token.
 
-Every list is paginated with a bounded ``limit``. Reads never write. ``POST
-/api/articles`` exists only in the sense that it answers 403 until the server is
-started with a token; the token is compared in constant time (``hmac.compare_digest``).
+Every list is paginated with a bounded ``limit``, and reads never write. ``POST
+/api/articles`` answers 403 unless the server was started with a token; with one, it
+needs ``Authorization: Bearer TOKEN``, compared in constant time (``hmac.compare_digest``)
+before the body is read.
 """
 
 from __future__ import annotations
