@@ -670,3 +670,12 @@ def test_it_after_a_speaking_minister_is_the_ministers_country(actors: ActorDict
     )
     out = resolved(actors, text, on=date(2022, 3, 5))
     assert ("it", "TUR", None) in out[1]
+
+
+def test_they_after_x_and_y_is_both(actors: ActorDictionary) -> None:
+    text = "Kyiv and Moscow agreed to halt strikes, but since then they have accused each other of violations."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in sentence if t == "they") == ["RUS", "UKR"]
+    text = "Trump met Putin. Ukrainian officials said they were not consulted."
+    out = resolved(actors, text, on=D2025)
+    assert [c for t, c, _ in out[1] if t == "they"] == ["UKR"]

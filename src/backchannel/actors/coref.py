@@ -35,6 +35,7 @@ are left out of the result unless asked for. Unresolved pronouns are dropped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -45,6 +46,7 @@ from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
+_AND = re.compile(r"[^\S\n]*(?:and|&)[^\S\n]*")
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 _ACTING = ("person", "title", "group", "country", "pronoun")
@@ -139,10 +141,13 @@ class _Resolver:
             ante = same or _last(self.history, fits)
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
-        if ante is None:
+        pair = self._pair() if want == "p" else None
+        if pair and (ante is None or pair[1].start >= ante.start):
+            ante = None
+        if ante is None and not pair:
             return []
-        sides = [ante]
-        if want == "p" and ante.det == "plural":  # "The two leaders agreed... They said": both
+        sides = list(pair) if ante is None and pair else [ante]
+        if want == "p" and ante is not None and ante.det == "plural":  # "The two leaders agreed... They said"
             sides = [m for m in self.history if m.det == "plural" and m.start == ante.start] or [ante]
         out = []
         for side in sides:
@@ -152,6 +157,14 @@ class _Resolver:
             out.append(Raw(raw.start, raw.end, kind, side.code, side.person, side.role, side.title, side.active,
                            speaker=raw.speaker, det="plural" if len(sides) > 1 else None))  # fmt: skip
         return out
+
+    def _pair(self) -> tuple[Raw, Raw] | None:
+        """The latest "X and Y" of two actors in the paragraph ("Kyiv and Moscow agreed... they")."""
+        acting = [m for m in self.history if m.kind in _ACTING and m.code and not m.locative]
+        for a, b in zip(acting[-2::-1], acting[:0:-1], strict=False):
+            if a.code != b.code and _AND.fullmatch(self.text, a.end, b.start):
+                return a, b
+        return None
 
     def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
