@@ -145,6 +145,12 @@ def test_front_matter_becomes_metadata() -> None:
         "This article was amended on 14 March 2025",
         "Recommend",
         "Source link",
+        "Posted in World News",
+        "Tagged Putin, Ukraine, talks",
+        "← Previous Post",
+        "Post Comment",
+        "Recent Posts",
+        "Proudly powered by WordPress",
     ],
 )
 def test_debris_lines_are_removed(line: str) -> None:
@@ -170,6 +176,8 @@ def test_debris_lines_are_removed(line: str) -> None:
         "A photograph of the two men shaking hands was released by the ministry.",
         "Journalists who contributed to the investigation were later detained.",
         "Get the prisoners home first, the minister told parliament on Monday.",
+        "Posted in Kyiv since 2019, he expects a long negotiation.",
+        "Tagged as extremists by Moscow.",
     ],
 )
 def test_body_lines_that_look_like_debris_are_kept(line: str) -> None:

@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
 from .clean_rules import Rules, parse_date_text, strip_dates
 
+ACTORS_FILE = Path(__file__).resolve().parent / "data" / "actors.yaml"  # the bundled actor dictionary
 GENERIC_AUTHORS = frozenset(
     {"admin", "administrator", "editor", "editors", "staff", "webmaster", "guest", "user", "root", "team", "newsdesk"}
 )
@@ -141,14 +143,13 @@ def known_people() -> frozenset[str]:
     the photo, and the text around it may never name them in full: the actor dictionary
     (``data/actors.yaml``) says the line is a person's name rather than a sub-heading.
     Read straight from the YAML, as the report does: compiling the dictionary's matcher
-    takes seconds, and a dictionary that cannot be read only means no names (the extract
-    stage reports its problem where it matters).
+    takes seconds (and ingest must not depend on the actors package importing), and a
+    dictionary that cannot be read only means no names (the extract stage reports its
+    problem where it matters).
     """
-    from .actors import bundled_path
-
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(bundled_path().read_text(encoding="utf-8"), Loader=loader)
+        raw = yaml.load(ACTORS_FILE.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError):
         return frozenset()
     persons = raw.get("persons") if isinstance(raw, dict) else None

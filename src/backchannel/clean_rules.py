@@ -30,6 +30,7 @@ _KEYS = (
     "subscribe_words",
     "ads",
     "labels",
+    "labels_bare",
     "credits",
     "byline",
     "roles",
@@ -44,7 +45,7 @@ class DebrisRulesError(ValueError):
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_LEAD = re.compile(r"^[\s>#*_\-–—•·»›|~+]+")
+_LEAD = re.compile(r"^[\s>#*_\-–—•·»›«‹←→|~+]+")
 _SEP_AFTER = r"\s*(?:[:|>»›]|[-–—]\s)"
 _READING_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)")
 _TOKEN_SPLIT = re.compile(r"[^\w\-]+")
@@ -84,6 +85,7 @@ class Rules:
     subscribe_words: re.Pattern[str]
     ads: frozenset[str]
     labels: re.Pattern[str]
+    labels_bare: re.Pattern[str]  # "Posted in World News", "Tagged Putin, Ukraine": no colon needed
     credits: re.Pattern[str]
     credit_inline: re.Pattern[str]  # a photo credit inside a short line ("Ana Lee/AFP via Getty Images")
     credit_tail: re.Pattern[str]  # a caption that ends in its credit ("... Photograph: Ana Lee")
@@ -129,6 +131,8 @@ class Rules:
         if _READING_TIME.fullmatch(bare):
             return "reading time"
         if n_words <= 40 and self.labels.match(key):
+            return "tags"
+        if n_words <= 10 and self.labels_bare.match(key) and not key.endswith((".", "!", "?")):
             return "tags"
         if n_words <= 30 and (self.credits.match(key) or (n_words <= 15 and self.credit_inline.search(key))):
             return "credit line"
@@ -196,6 +200,7 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         subscribe_words=re.compile(rf"\b(?:{_alternation(p['subscribe_words'])})\b") if p["subscribe_words"] else never,
         ads=frozenset(p["ads"]),
         labels=prefix("labels", r"\s*:") if p["labels"] else never,
+        labels_bare=prefix("labels_bare", r"\s+\S") if p["labels_bare"] else never,
         credits=prefix("credits", r"(?:\s*[:,]|\s+by\b|(?<=\bby)\s|(?<=\bfrom)\s)") if p["credits"] else never,
         credit_inline=re.compile(
             rf"\b(?:photo|photograph|image|picture|credit)s?\s*:\s*\S|getty images|\bap photo\b|/\s*(?:{agencies})\b"
