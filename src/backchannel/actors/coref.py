@@ -6,8 +6,12 @@ mention that fits it, except that a speaker earlier in the same sentence wins ("
 said he would meet the Russian leader and that he hoped..." is Trump both times).
 
 - he/him/his need a person (or a singular title) not known to be a woman; she/her one
-  not known to be a man; they/them/their a group or a country. Places ("talks in
-  Moscow") and demonyms are never antecedents.
+  not known to be a man; they/them/their a group or a country, or both of a later
+  "X and Y" ("Kyiv and Moscow agreed..., but they") or every side of a plural ("the
+  two leaders... They"). Inside a quote, he/she is not the quote's speaker. "it"/"its"
+  need a country or a singular body, and "it" only as the subject of what actors do
+  ("it said", "it was ready"); a thing named in between ("the plan") blocks it. Places
+  ("talks in Moscow") and demonyms are never antecedents.
 - "the president", "the foreign minister" need a mention whose title is, or is covered
   by, that title; "the ministry" a group with that noun, or with the same role for
   ministries, delegations and armed forces ("the army" after "Russian forces"), while
