@@ -20,6 +20,8 @@ from .holders import Actorish, Attribution
 from .lexicon import Lexicon
 
 _NEAR = 3  # sentences within which a news report's dated act carries to the same holder
+# Acts that say nothing about how they were made known ("conveyed a willingness", "signalled").
+_SILENT_ACT = re.compile(r"(?:convey|signal|express)", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
 
 
@@ -84,9 +86,18 @@ def source_of(
             return "holder", f"source: holder (a statement of {voice.text!r})"
         return "third_party", f"source: third_party (reported by {voice.text!r})"
     act = _speech_act(lex, sentence, sc)
-    if act is not None and head.kind in ("person", "title", "group", "pronoun"):
+    if act is not None and (head.kind in ("person", "title", "group", "pronoun") or _metonym(lex, head)):
         return "holder", f"source: holder (a named official's act: {act.text!r})"
     return "author", "source: author"
+
+
+def _metonym(lex: Lexicon, head: Actorish) -> bool:
+    """Whether the mention is a government metonym ("the Kremlin", "Washington"), not the country's name."""
+    actor = lex.actors.data.actors.get(head.code) if hasattr(lex.actors, "data") else None
+    if actor is None:
+        return False
+    text = head.text.removeprefix("the ").removeprefix("The ")
+    return text in actor.metonyms
 
 
 def channel_of(
@@ -97,6 +108,7 @@ def channel_of(
     attr: Attribution,
     head: Actorish,
     source: str,
+    sc: StanceCues,
 ) -> tuple[str, str | None]:
     """Public when the holder's side speaks on the record, private on back-channel cues, else unknown."""
     private = finditer(lex.cues.channel.get("private"), sentence, "private")
@@ -106,6 +118,9 @@ def channel_of(
     own_words = attr.verb is not None or bool(quotes) or head.kind == "first_person"
     if source == "holder" and (public or own_words):
         return "public", "channel: public (" + (repr(public[0].text) if public else "on-record words") + ")"
+    act = _speech_act(lex, sentence, sc) if source == "holder" else None
+    if act is not None and not _SILENT_ACT.match(act.text):
+        return "public", f"channel: public (said on the record: {act.text!r})"
     if source == "holder" and ctx.voice is not None and ctx.voice.code == head.code:
         return "public", f"channel: public (an official text of {ctx.voice.text!r})"
     if source == "third_party" and ctx.voice is not None and attr.speaker is None and ctx.readout:

@@ -281,7 +281,7 @@ def _record(
     why += swhy
     source, reason = source_of(lex, ctx, sentence, sc, attr, head)
     why.append(reason)
-    channel, reason = channel_of(lex, ctx, sentence, quotes, attr, head, source)
+    channel, reason = channel_of(lex, ctx, sentence, quotes, attr, head, source, sc)
     if reason:
         why.append(reason)
     hedged, reason = hedged_of(lex, sentence, quotes, attr, source)

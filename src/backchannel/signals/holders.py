@@ -77,7 +77,11 @@ def attribution(
     quotes (the clause before the comma is the content). With ``anchor`` (where the stance
     cue is) the verb nearest before it is tried first.
     """
-    verbs = [c for c in finditer(lex.cues.reporting, sentence, "reporting") if not inside(c.start, quotes)]
+    verbs = [
+        c
+        for c in finditer(lex.cues.reporting, sentence, "reporting")
+        if not inside(c.start, quotes) and not _PASSIVE_BEFORE.search(sentence, max(0, c.start - 12), c.start)
+    ]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
     if anchor is not None:
@@ -127,6 +131,8 @@ def attribution(
     return Attribution(None, lead[0] if lead else None, None, (0, n))
 
 
+# "is said to be willing": a hedge, not a report with a speaker
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
 
 
@@ -147,10 +153,12 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
     if _THAT_AFTER.match(sentence, verb.end):
         return None
     phrase = sentence[comma + 1 : verb.start]
-    if len(phrase.split()) > 6:
-        return None
-    speaker_m = [m for m in mentions if comma < m.start < verb.start]
     src = [c for c in sources if comma < c.start < verb.start]
+    if len(phrase.split()) > (14 if src else 6):
+        return None  # a long clause is content of its own, unless it is a source's description
+    speaker_m = [m for m in mentions if comma < m.start < verb.start]
+    if src and speaker_m and src[0].start < speaker_m[0].start:
+        speaker_m = []  # "..., four people who have worked with him told X": the people speak
     if not speaker_m and not src:
         # "..., said Lavrov": the speaker right after the verb.
         tail = [m for m in mentions if verb.end <= m.start <= verb.end + 3]
