@@ -110,3 +110,19 @@ def test_a_large_store_shows_its_pairs_while_the_first_overview_is_computed(writ
     finally:
         gate.set()
         c.close()
+
+
+def test_cache_drops_old_entries_beyond_its_weight(store_path) -> None:
+    engine = open_db(store_path)
+    cache = Cache(size=100, max_weight=25)
+
+    class Heavy:
+        def __init__(self, n: int) -> None:
+            self.signals = tuple(range(n))
+
+    for i in range(4):
+        cache.get(engine, i, lambda: Heavy(9))  # weight 10 each
+    assert cache.peek(engine, 0) is None and cache.peek(engine, 1) is None
+    assert cache.peek(engine, 2) is not None and cache.peek(engine, 3) is not None
+    cache.get(engine, "huge", lambda: Heavy(100))  # alone over the limit: kept, the rest dropped
+    assert cache.peek(engine, "huge") is not None and cache.peek(engine, 3) is None

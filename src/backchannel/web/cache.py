@@ -21,6 +21,9 @@ from ..store.schema import articles, cluster_members, signals
 V = TypeVar("V")
 
 FINGERPRINT_TTL = 2.0  # seconds a fingerprint is trusted before it is read again
+# Signal records the cache may hold in all (a few hundred bytes each): the overview of a
+# 300,000-signal store and a few filtered tracks; older entries are dropped first.
+MAX_WEIGHT = 800_000
 
 
 class Cache:
@@ -30,8 +33,10 @@ class Cache:
     that result instead of repeating seconds of work.
     """
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, max_weight: int = MAX_WEIGHT) -> None:
         self.size = size
+        self.max_weight = max_weight
+        self._weight = 0
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
@@ -86,12 +91,26 @@ class Cache:
 
     def _store(self, full: Hashable, value: Any) -> None:
         with self.lock:
+            if full in self._items:
+                self._weight -= weight(self._items[full])
             self._items[full] = value
+            self._weight += weight(value)
             self._items.move_to_end(full)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            while len(self._items) > 1 and (len(self._items) > self.size or self._weight > self.max_weight):
+                _, dropped = self._items.popitem(last=False)
+                self._weight -= weight(dropped)
 
     def clear(self) -> None:
         with self.lock:
             self._items.clear()
+            self._weight = 0
             self._fingerprint = None
+
+
+def weight(value: Any) -> int:
+    """Roughly how many signal records a cached value holds (tracks dominate memory)."""
+    signals_ = getattr(value, "signals", None)
+    if isinstance(signals_, tuple | list):
+        return len(signals_) + 1
+    total = getattr(value, "total_signals", None)
+    return total + 1 if isinstance(total, int) else 1
