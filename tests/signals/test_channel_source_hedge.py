@@ -64,3 +64,22 @@ def test_why_names_the_cues(by_key, signals_of) -> None:
     s = by_key(signals_of("Sergei Lavrov told reporters that Moscow was ready for talks."))[("RUS", "negotiations")]
     text = " ".join(s.why)
     assert "negotiations" in text and "ready" in text and "public" in text
+
+
+def test_said_to_is_a_hedge_not_a_speaker(signals_of, by_key) -> None:
+    s = by_key(signals_of("According to two insiders, the Russian leader is said to be willing to accept a truce."))
+    r = s[("RUS", "ceasefire")]
+    assert (r.source, r.hedged, r.channel) == ("anonymous", True, "unknown")
+
+
+def test_a_trailing_source_description(signals_of, by_key) -> None:
+    text = "The Kremlin is ready to freeze the war along the current lines, three people who have advised it told a newspaper."
+    r = by_key(signals_of(text))[("RUS", "ceasefire")]
+    assert (r.stance, r.source) == ("conditional", "anonymous")
+
+
+def test_an_on_the_record_act_is_public(signals_of, by_key) -> None:
+    r = by_key(signals_of("The Kremlin rejected the truce on Monday."))[("RUS", "ceasefire")]
+    assert (r.stance, r.source, r.channel) == ("opposed", "holder", "public")
+    r = by_key(signals_of("Russia has conveyed a willingness to discuss a truce."))[("RUS", "ceasefire")]
+    assert r.channel == "unknown"
