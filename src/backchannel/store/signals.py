@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from sqlalchemy import Engine, and_, delete, func, select
 
@@ -105,6 +106,25 @@ class StoredSignal:
         return self.published
 
 
+# The order of Signal's positional fields, as stored columns.
+_SIGNAL_COLUMNS = (
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "holder",
+    "issue",
+    "stance",
+    "channel",
+    "source",
+    "hedged",
+    "when",
+    "person",
+    "confidence",
+    "why",
+)
+
+
 def _signal_from_row(m) -> Signal:
     return Signal(
         article_id=m["article_id"],
@@ -126,7 +146,14 @@ def _signal_from_row(m) -> Signal:
 
 def _filters(holder, issue, stance, channel, source, hedged, since, until, article_id):
     conds = []
-    for col, value in ((S.c.holder, holder), (S.c.issue, issue), (S.c.stance, stance), (S.c.channel, channel), (S.c.source, source), (S.c.article_id, article_id)):
+    for col, value in (
+        (S.c.holder, holder),
+        (S.c.issue, issue),
+        (S.c.stance, stance),
+        (S.c.channel, channel),
+        (S.c.source, source),
+        (S.c.article_id, article_id),
+    ):
         if value is None:
             continue
         conds.append(col.in_(list(value)) if isinstance(value, list | tuple | set | frozenset) else col == value)
@@ -168,20 +195,47 @@ def query_signals(
     q = q.order_by(func.coalesce(S.c.when_start, A.c.published), S.c.article_id, S.c.start, S.c.id).offset(offset)
     if limit is not None:
         q = q.limit(limit)
+    # Positional access: building objects from row mappings dominated large queries.
+    n = len(S.columns)
+    cols = {c.name: i for i, c in enumerate(S.columns)}
+    get = itemgetter(*(cols[k] for k in _SIGNAL_COLUMNS))
+    i_id, i_extractor = cols["id"], cols["extractor"]
+    iso = date.fromisoformat
+    why_cache: dict[str, tuple[str, ...]] = {}
     out = []
     with engine.connect() as conn:
         for row in conn.execute(q):
-            m = row._mapping
+            (aid, sentence, start, end, holder, issue, stance, channel, source, hedged, when, person, conf, why) = get(
+                row
+            )
+            if why and why not in why_cache:
+                why_cache[why] = tuple(json.loads(why))
+            published, outlet, title, url, cluster_id = row[n : n + 5]
             out.append(
                 StoredSignal(
-                    id=m["id"],
-                    signal=_signal_from_row(m),
-                    published=date.fromisoformat(m["published"]) if m["published"] else None,
-                    outlet=m["outlet"],
-                    title=m["title"],
-                    url=m["url"],
-                    cluster_id=m["cluster_id"],
-                    extractor=m["extractor"],
+                    id=row[i_id],
+                    signal=Signal(
+                        aid,
+                        sentence,
+                        start,
+                        end,
+                        holder,
+                        issue,
+                        stance,
+                        channel,
+                        source,
+                        bool(hedged),
+                        when,
+                        person,
+                        conf,
+                        why_cache[why] if why else (),
+                    ),
+                    published=iso(published) if published else None,
+                    outlet=outlet,
+                    title=title,
+                    url=url,
+                    cluster_id=cluster_id,
+                    extractor=row[i_extractor],
                 )
             )
     return out
@@ -189,8 +243,14 @@ def query_signals(
 
 def count_signals(engine: Engine, **filters) -> int:
     where = _filters(
-        filters.get("holder"), filters.get("issue"), filters.get("stance"), filters.get("channel"),
-        filters.get("source"), filters.get("hedged"), filters.get("since"), filters.get("until"),
+        filters.get("holder"),
+        filters.get("issue"),
+        filters.get("stance"),
+        filters.get("channel"),
+        filters.get("source"),
+        filters.get("hedged"),
+        filters.get("since"),
+        filters.get("until"),
         filters.get("article_id"),
     )
     q = select(func.count()).select_from(S.join(A, A.c.id == S.c.article_id))
