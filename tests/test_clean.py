@@ -416,3 +416,32 @@ def test_an_inline_dateline_gives_its_date_and_stays_in_the_text(lead: str, day:
 def test_a_dated_clause_is_no_inline_dateline() -> None:
     text = f"The talks, held on May 3, 2024 — were short. {BODY}"
     assert clean_text(text).published is None
+
+
+def test_an_author_bio_under_the_story_goes() -> None:
+    long_body = "\n\n".join([BODY, BODY2, BODY])
+    got = clean_text(f"By Ana Lee\n\n{long_body}\n\nAna Lee is a correspondent based in Kyiv.")
+    assert got.text == long_body
+    assert got.removed[-1].reason == "author bio"
+
+
+def test_a_last_paragraph_about_a_named_reporter_stays() -> None:
+    story = f"Police detained the reporter Ana Lee in Moscow. {BODY}\n\n{BODY2}"
+    text = f"{story}\n\nAna Lee is a correspondent who has covered the war since 2022."
+    assert clean_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— Ana Lee (@analee) March 3, 2024",
+        "A post shared by Example News (@examplenews)",
+        "pic.twitter.com/abc123XYZ",
+        "https://example.org/2024/03/03/story",
+        "This article is more than 1 year old",
+        "Listen to this article · 5 min",
+    ],
+)
+def test_embeds_and_bare_links_go(line: str) -> None:
+    got = clean_text(f"{BODY}\n\n{line}\n\n{BODY2}")
+    assert got.text == f"{BODY}\n\n{BODY2}", got.removed

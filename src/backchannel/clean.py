@@ -126,9 +126,12 @@ def clean_text(
                     for j in range(i + 1, len(lines)):
                         if lines[j].strip():
                             drop.setdefault(j, "comment section")
+                    _drop_author_bio(lines, drop, rules)
                     return _result(lines, drop, title, author, published, meta)
                 continue
             words_before += len(line.split())
+    if words_before >= MIN_WORDS_BEFORE_COMMENTS:
+        _drop_author_bio(lines, drop, rules)
     return _result(lines, drop, title, author, published, meta)
 
 
@@ -153,6 +156,28 @@ def _comments_follow(lines: list[str], index: int, rules: Rules, words_before: i
         if rules.debris_reason(line, key) == "comment section" or _USER_LINE.match(line) or _STAMP.search(line):
             return True
     return sum(len(line.split()) for line in following) <= words_before // 3
+
+
+_BIO = re.compile(r"^(?P<name>(?:[A-ZÀ-Þ][\w'’.\-]*\s+){1,3}[A-ZÀ-Þ][\w'’.\-]*)\s+(?:is|was)\s+(?:a|an|the|our)\s")
+
+
+def _drop_author_bio(lines: list[str], drop: dict[int, str], rules: Rules) -> None:
+    """Drop the last line when it introduces the author ("Ana Lee is a correspondent in Kyiv.").
+
+    Only a person the rest of the text never names: a story about a reporter names
+    them in its body, a bio under the story names its author once.
+    """
+    kept = [i for i, line in enumerate(lines) if i not in drop and line.strip()]
+    if len(kept) < 2:
+        return
+    last = lines[kept[-1]].strip()
+    m = _BIO.match(last)
+    if not m or len(last.split()) > 40 or not rules.role_word.search(last):
+        return
+    surname = m.group("name").split()[-1]
+    if any(surname in lines[i] for i in kept[:-1]):
+        return
+    drop[kept[-1]] = "author bio"
 
 
 def _result(lines, drop, title, author, published, meta) -> Cleaned:

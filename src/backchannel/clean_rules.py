@@ -54,6 +54,9 @@ _NUMBER_WORDS = "no|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _CONTRIBUTED = re.compile(
     r"\b(?:writers?|reporters?|correspondents?|journalists?)\b.*\bcontributed(?: to this (?:report|story|article))?$"
 )
+# "— Ana Lee (@analee) March 3, 2024" under an embedded post; "A post shared by X (@x)".
+_EMBED_SIGNATURE = re.compile(r"^.{1,60}\(@\w{1,30}\)(?:\s+[\w ,.]{0,30}\d{4})?$")
+_BARE_LINKS = re.compile(r"(?:(?:https?://|www\.|pic\.twitter\.com/)\S+\s*)+")
 _TICKER = re.compile(r"^(?:breaking(?: news)?|live|latest|update|alert)\s*:\s*")  # "Breaking: Follow our live ..."
 
 
@@ -93,6 +96,7 @@ class Rules:
     boilerplate: re.Pattern[str]
     byline: re.Pattern[str]  # group 1: what follows the byline word ("By", "Written by")
     role: re.Pattern[str]  # a journalist's job title ending a byline segment ("Moscow correspondent")
+    role_word: re.Pattern[str]  # a journalist's job title anywhere in a line (author bios)
     dateline: re.Pattern[str]  # group 1: what follows the dateline word ("Published:")
 
     def debris_reason(self, line: str, key: str) -> str | None:
@@ -128,6 +132,10 @@ class Rules:
             return "advertising"
         if n_words <= 15 and _is_breadcrumb(key):
             return "navigation"
+        if n_words <= 12 and _EMBED_SIGNATURE.match(bare):
+            return "embedded post"
+        if _BARE_LINKS.fullmatch(bare):
+            return "bare link"
         if _READING_TIME.fullmatch(bare):
             return "reading time"
         if n_words <= 40 and self.labels.match(key):
@@ -210,6 +218,7 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         boilerplate=re.compile(_alternation(p["boilerplate"])) if p["boilerplate"] else never,
         byline=re.compile(rf"(?i)^(?:{_alternation(p['byline'])})\s*[:\-]?\s+(.+)$") if p["byline"] else never,
         role=re.compile(rf"(?i)\b(?:{_alternation(p['roles'])})s?$") if p["roles"] else never,
+        role_word=re.compile(rf"(?i)\b(?:{_alternation(p['roles'])})s?\b") if p["roles"] else never,
         dateline=re.compile(rf"(?i)^(?:{_alternation(p['dateline'])})\s*:?\s+(.+)$") if p["dateline"] else never,
     )
 
