@@ -679,3 +679,12 @@ def test_they_after_x_and_y_is_both(actors: ActorDictionary) -> None:
     text = "Trump met Putin. Ukrainian officials said they were not consulted."
     out = resolved(actors, text, on=D2025)
     assert [c for t, c, _ in out[1] if t == "they"] == ["UKR"]
+
+
+def test_transcript_labels_in_capitals(actors: ActorDictionary) -> None:
+    assert found(actors, "PRESIDENT ZELENSKYY: Thank you.", on=D2024) == [
+        ("PRESIDENT ZELENSKYY", "UKR", "Volodymyr Zelensky", "person")
+    ]
+    assert found(actors, "MR. SULLIVAN: Good afternoon.", on=D2024)[0][2] == "Jake Sullivan"
+    out = resolved(actors, "THE PRESIDENT: We will help.", on=D2024, speaker="The White House")
+    assert out[0][0] == ("THE PRESIDENT", "USA", "Joe Biden")

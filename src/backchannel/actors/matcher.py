@@ -118,6 +118,8 @@ class Matcher:
             for alias in (person.name, *person.aliases):
                 self._add(self.literals, alias, target)
                 self._add(self.prefixes, alias, target)
+                if len(alias) > 3:  # transcript labels: "PRESIDENT ZELENSKYY:", "MR. SULLIVAN:"
+                    self._add(self.literals, alias.upper(), target)
             for role in person.roles:
                 self.holders.setdefault((role.code, role.title), []).append((person, role))
         for role, phrases in data.plurals.items():
@@ -138,7 +140,7 @@ class Matcher:
         for title in self.data.titles.values():
             nouns |= set(title.modifier_nouns)
         bare = {n for n, k in self.noun_title.items() if self.data.titles[k].bare} | set(self.data.bare_groups)
-        honorifics = set(self.data.honorifics)
+        honorifics = set(self.data.honorifics) | {h.upper() for h in self.data.honorifics}
         for noun in self.noun_title:
             honorifics |= {v for v in case_variants(noun) if v[:1].isupper()}
         # Nouns are matched in their usual spellings ("foreign minister", "Foreign Minister",
@@ -153,7 +155,7 @@ class Matcher:
         # "I" only in capitals, "us" only in lower case ("US" is the United States).
         forms = {p for w in PRONOUNS if w not in ("i", "us") for p in (w, cap(w))} | {"I", "us"}
         pron = "|".join(sorted(forms, key=len, reverse=True))
-        dets = "|".join(sorted({p for w in DETERMINERS for p in (w, cap(w))}))
+        dets = "|".join(sorted({p for w in DETERMINERS for p in (w, cap(w), w.upper())}))
         names_re = trie_regex(self.names)
         prefix_re = trie_regex(self.prefixes)
         # Most word starts are lower-case words that begin no phrase; a lookahead that admits

@@ -44,14 +44,11 @@ _MINOR = frozenset({"of", "for", "the", "to", "in", "on", "and"})
 
 def case_variants(noun: str) -> set[str]:
     """The spellings a lower-case noun phrase appears in: as is, capitalised, title case, and
-    upper case for short ones ("pm", "mfa")."""
+    upper case ("pm", "mfa", and transcript labels such as "THE PRESIDENT:")."""
     words = noun.split()
     title = " ".join(w if w in _MINOR and i else cap(w) for i, w in enumerate(words))
     title = "-".join(cap(part) for part in title.split("-")) if "-" in title else title
-    out = {noun, cap(noun), title}
-    if len(noun) <= 4:
-        out.add(noun.upper())
-    return out
+    return {noun, cap(noun), title, noun.upper()}
 
 
 def norm(text: str) -> str:
