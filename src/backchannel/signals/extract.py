@@ -10,7 +10,7 @@ and a confidence. A sentence with an actor and an issue but no position yields n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Article, Signal
 from ..sentences import split
@@ -62,7 +62,10 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     for i, span in enumerate(parts.sentences):
         para = parts.paragraph_of[i]
         if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
-            topic = None
+            if _quote_goes_on(text, parts, para, topic, ctx):
+                topic = replace(topic, paragraph=para)
+            else:
+                topic = None
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
@@ -116,6 +119,21 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         elif attr.speaker is not None:
             ctx.last_speaker = attr.speaker
     return fill_when(out, where, ctx)
+
+
+_OPENING_QUOTE = re.compile(r"[\"“«]")
+
+
+def _quote_goes_on(text: str, parts, para: int, topic: Topic, ctx: DocContext) -> bool:
+    """A paragraph that opens with a quote right after the holder's quoted signal goes on quoting them."""
+    start = parts.paragraphs[para].start
+    speaker = ctx.last_speaker
+    return (
+        para == topic.paragraph + 1
+        and _OPENING_QUOTE.match(text, start) is not None
+        and speaker is not None
+        and speaker.code == topic.holder
+    )
 
 
 def _topic_hits(
