@@ -62,10 +62,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     for i, span in enumerate(parts.sentences):
         para = parts.paragraph_of[i]
         if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
-            if _quote_goes_on(text, parts, para, topic, ctx):
-                topic = replace(topic, paragraph=para)
-            else:
-                topic = None
+            topic = replace(topic, paragraph=para) if _quote_goes_on(text, parts, para, topic, ctx) else None
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
