@@ -11,7 +11,6 @@ the entry and the line, so a user can fix a typo without reading code.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -366,4 +365,4 @@ def check_complete(data: ActorData) -> ActorData:
                 raise ActorFileError(
                     f"{data.sources[-1]}: persons entry {person.name!r}: code {role.code!r} was removed"
                 )
-    return replace(data)
+    return data
