@@ -450,6 +450,7 @@ def test_user_file_overrides_roles_removes_and_adds_actors() -> None:
         ("bad_new_code.yaml", ["bad_new_code.yaml:3", "actors entry 'Atlantis'", "unknown code"]),
         ("no_such_file.yaml", ["no_such_file.yaml", "cannot read"]),
         ("bad_duplicate.yaml", ["bad_duplicate.yaml", "line 4", "'RUS' is given twice"]),
+        ("bad_removed_code.yaml", ["bad_removed_code.yaml", "persons entry 'Volodymyr Zelensky'", "'UKR' was removed"]),
     ],
 )
 def test_bad_user_files_name_file_entry_and_line(name: str, pieces: list[str]) -> None:
