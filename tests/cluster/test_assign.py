@@ -58,7 +58,8 @@ def test_one_at_a_time_equals_all_at_once(pair_set, tmp_path) -> None:
         assert assign_clusters(engine, [a.id]).warnings == []
     assert _memberships(engine, articles) == expected
     cluster = get_cluster(engine, "geneva-grain-base")
-    assert cluster is not None and cluster.canonical_id == "geneva-grain-base" and cluster.size == 5
+    stored_story = [a for a in articles if a.story == "geneva-grain"]
+    assert cluster is not None and cluster.canonical_id == "geneva-grain-base" and cluster.size == len(stored_story)
 
 
 def _clustered_db(pair_set, db_path):
@@ -157,8 +158,12 @@ def test_list_clusters_orders_by_size(pair_set, db_path) -> None:
     engine, _ = _clustered_db(pair_set, db_path)
     assign_clusters(engine)
     big = list_clusters(engine, min_size=2)
+    from collections import Counter
+
+    sizes = Counter(a.story for a in _stored(pair_set))
     assert len(big) == 10
-    assert all(c.size == 5 for c in big)
+    assert sorted(c.size for c in big) == sorted(n for n in sizes.values() if n > 1)
+    assert [c.size for c in big] == sorted((c.size for c in big), reverse=True)
     assert big[0].members[0].relation == "canonical"
     assert [m.relation for m in big[0].members[1:]] == sorted(
         (m.relation for m in big[0].members[1:]), key=["exact", "near_copy", "rewrite"].index

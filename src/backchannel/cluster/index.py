@@ -33,6 +33,12 @@ MAGIC = b"BCLSH2\n"
 _MIX = np.uint64(0xFF51AFD7ED558CCD)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class IndexProblem(Exception):
     """The index file cannot be used; the message says why (shown to the user as a warning)."""
 
@@ -216,6 +222,7 @@ class StoryIndex:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.chmod(tmp, 0o666 & ~_umask())  # readable like the database beside it, not 0600
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
