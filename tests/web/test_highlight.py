@@ -81,5 +81,5 @@ def test_sparkline_scales_and_breaks_at_gaps() -> None:
     svg = str(sparkline([-1.0, None, 0.5, 1.0], width=90, height=24))
     assert svg.startswith('<svg class="spark"') and svg.count("<polyline") == 1
     points = re.search(r'<polyline points="([^"]+)"', svg).group(1).split()
-    assert points == ["60.0,7.0", "90.0,2.0"] and svg.count("<circle") == 3
+    assert points == ["59.0,7.5", "87.0,3.0"] and svg.count("<circle") == 3
     assert str(sparkline([])) == ""

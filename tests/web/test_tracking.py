@@ -126,3 +126,16 @@ def test_cache_drops_old_entries_beyond_its_weight(store_path) -> None:
     assert cache.peek(engine, 2) is not None and cache.peek(engine, 3) is not None
     cache.get(engine, "huge", lambda: Heavy(100))  # alone over the limit: kept, the rest dropped
     assert cache.peek(engine, "huge") is not None and cache.peek(engine, 3) is None
+
+
+def test_sparklines_share_the_stores_last_twelve_months(store_path) -> None:
+    from backchannel.web.tracking import last_months
+
+    assert last_months("2024-02", 4) == ("2023-11", "2023-12", "2024-01", "2024-02")
+    ov = compute_overview(open_db(store_path), Cache(), wait=True)
+    assert ov.months[-1] == "2023-06" and len(ov.months) == 12
+    rus, nato = ov.spark("RUS", "ceasefire"), ov.spark("NATO", "nato_membership")
+    assert len(rus) == len(nato) == 12
+    # NATO has signals only in April 2023: one value, at April's place on the shared axis.
+    assert [i for i, v in enumerate(nato) if v is not None] == [ov.months.index("2023-04")]
+    assert rus[-1] is not None and rus[0] is None

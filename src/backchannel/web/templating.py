@@ -78,10 +78,11 @@ def sparkline(values: Sequence[float | None], *, width: int = 120, height: int =
     if not values:
         return Markup("")
     n = len(values)
-    step = width / max(n - 1, 1)
+    pad = 3  # keeps the dots at the ends inside the box
+    step = (width - 2 * pad) / max(n - 1, 1)
 
     def y(v: float) -> float:
-        return round((1 - (max(-1.0, min(1.0, v)) + 1) / 2) * (height - 4) + 2, 1)
+        return round((1 - (max(-1.0, min(1.0, v)) + 1) / 2) * (height - 2 * pad) + pad, 1)
 
     runs: list[list[str]] = [[]]
     dots = []
@@ -90,7 +91,7 @@ def sparkline(values: Sequence[float | None], *, width: int = 120, height: int =
             if runs[-1]:
                 runs.append([])
             continue
-        x = round(i * step, 1) if n > 1 else width / 2
+        x = round(pad + i * step, 1) if n > 1 else width / 2
         runs[-1].append(f"{x},{y(v)}")
         dots.append((x, y(v)))
     lines = "".join(f'<polyline points="{" ".join(r)}"/>' for r in runs if len(r) > 1)

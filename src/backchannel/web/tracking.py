@@ -14,6 +14,7 @@ one is computed in the background: a page never waits on a recomputation it can 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections import defaultdict
@@ -51,9 +52,28 @@ class Overview:
     total_signals: int
     stale: bool = False  # True: from before the latest change; a fresh one is being computed
     tracks: dict[tuple[str, str], Track] = field(default_factory=dict, repr=False)
+    months: tuple[str, ...] = ()  # the sparklines' shared axis: the store's last twelve months
 
     def cell(self, holder: str, issue: str) -> Cell | None:
         return self.cells.get((holder, issue))
+
+    def spark(self, holder: str, issue: str) -> list[float | None]:
+        """The cell's sparkline on the shared axis, so every cell's months line up."""
+        c = self.cells.get((holder, issue))
+        if c is None:
+            return []
+        by_month = dict(zip(c.sparkline_periods, c.sparkline, strict=False))
+        return [by_month.get(m) for m in self.months]
+
+
+def last_months(latest: str, n: int = SPARKLINE_MONTHS) -> tuple[str, ...]:
+    """The ``n`` month labels (YYYY-MM) ending with ``latest``."""
+    year, month = int(latest[:4]), int(latest[5:7])
+    out = []
+    for _ in range(n):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return tuple(reversed(out))
 
 
 def cell_of(track: Track, signals: int) -> Cell:
@@ -96,6 +116,7 @@ def _build_overview(engine: Engine) -> Overview:
         starts = {p.label: p.start for p in t.periods}
         shifts.extend(ShiftRow(holder, issue, s, starts[s.period]) for s in t.shifts if s.period in starts)
     shifts.sort(key=lambda r: (r.start, abs(r.shift.change)), reverse=True)
+    ends = [c.sparkline_periods[-1] for c in cells.values() if c.sparkline_periods]
     return Overview(
         holders=sorted(by_holder, key=lambda h: (-by_holder[h], h)),
         issues=sorted({issue for _, issue in cells}),
@@ -103,6 +124,7 @@ def _build_overview(engine: Engine) -> Overview:
         shifts=shifts[:RECENT_SHIFTS],
         total_signals=sum(by_holder.values()),
         tracks=tracks,
+        months=last_months(max(ends)) if ends else (),
     )
 
 
@@ -146,7 +168,7 @@ def compute_overview(engine: Engine, cache: Cache, *, wait: bool = False) -> Ove
     last = ref.last
     if last is None:
         return None
-    return Overview(last.holders, last.issues, last.cells, last.shifts, last.total_signals, stale=True)
+    return dataclasses.replace(last, stale=True)
 
 
 def _refresh(engine: Engine, cache: Cache, ref: _Refresher) -> None:
