@@ -445,3 +445,33 @@ def test_a_last_paragraph_about_a_named_reporter_stays() -> None:
 def test_embeds_and_bare_links_go(line: str) -> None:
     got = clean_text(f"{BODY}\n\n{line}\n\n{BODY2}")
     assert got.text == f"{BODY}\n\n{BODY2}", got.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russian President Vladimir Putin",
+        "Volodymyr Zelensky, President of Ukraine",
+        "Vladimir Putin (File)",
+        "Talks at the lakeside hotel. (File photo)",
+        "File photo of the delegations in Geneva",
+        "Representational image",
+    ],
+)
+def test_photo_captions_go(line: str) -> None:
+    got = clean_text(f"{BODY}\n\n{line}\n\n{BODY2}")
+    assert got.text == f"{BODY}\n\n{BODY2}", got.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vladimir Putin said on Tuesday that he was ready to talk.",
+        "What the Ukrainian Parliament Decided",
+        "They agreed to file a complaint",
+        "A handout from the ministry showed the two men shaking hands at the start of the meeting.",
+    ],
+)
+def test_caption_rules_leave_sentences_and_headings(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{BODY2}"
+    assert clean_text(text).text == text

@@ -298,11 +298,8 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
     stripped = line.strip()
     if stripped.startswith("#") or stripped[-1:] in '.!?:;,"”)':
         return False
-    parts = [" ".join(p.split()) for p in re.split(r",|\s+and\s+|\s+&\s+", stripped)]
-    if 2 <= len(stripped.split()) <= 12 and all(len(p.split()) >= 2 for p in parts):
-        people = known_people()
-        if all(p in people for p in parts):
-            return True
+    if _names_known_people(stripped):
+        return True
     words = stripped.split()
     if not 2 <= len(words) <= 5:
         return False
@@ -325,6 +322,29 @@ def _is_name_caption(line: str, index: int, lines: list[str], full: str) -> bool
         return False
     used = re.compile(rf"\b{re.escape(words[-1])}(?:['’]s\b|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+)")
     return used.search(rest) is not None
+
+
+def _names_known_people(stripped: str) -> bool:
+    """A line made of known people's full names, each perhaps with a title in capitals.
+
+    "Vladimir Putin and Xi Jinping", "Russian President Vladimir Putin", "Volodymyr
+    Zelensky, President of Ukraine": what a caption under a photo of them says.
+    """
+    parts = [p.split() for p in re.split(r"\s+and\s+|\s+&\s+", stripped)]
+    if not 2 <= len(stripped.split()) <= 12:
+        return False
+    people = known_people()
+    for words in parts:
+        words = [w.strip(",") for w in words if w.strip(",")]
+        spans = [(a, b) for a in range(len(words)) for b in range(a + 2, min(len(words), a + 4) + 1)]
+        found = [(a, b) for a, b in spans if " ".join(words[a:b]) in people]
+        if not found:
+            return False
+        a, b = found[0]
+        extra = words[:a] + words[b:]
+        if len(extra) > 4 or not all(w[:1].isupper() or w in _FUNCTION_WORDS.split("|") for w in extra):
+            return False
+    return True
 
 
 def _is_standfirst(

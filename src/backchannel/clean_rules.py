@@ -32,6 +32,7 @@ _KEYS = (
     "labels",
     "labels_bare",
     "credits",
+    "caption_marks",
     "byline",
     "roles",
     "dateline",
@@ -92,6 +93,7 @@ class Rules:
     credits: re.Pattern[str]
     credit_inline: re.Pattern[str]  # a photo credit inside a short line ("Ana Lee/AFP via Getty Images")
     credit_tail: re.Pattern[str]  # a caption that ends in its credit ("... Photograph: Ana Lee")
+    caption_mark: re.Pattern[str]  # "(File photo)", "Representational image", "File image of ..."
     agency_line: re.Pattern[str]  # a line that is only agency names: "Reuters", "(AP)", "Reuters/AFP"
     boilerplate: re.Pattern[str]
     byline: re.Pattern[str]  # group 1: what follows the byline word ("By", "Written by")
@@ -144,7 +146,7 @@ class Rules:
             return "tags"
         if n_words <= 30 and (self.credits.match(key) or (n_words <= 15 and self.credit_inline.search(key))):
             return "credit line"
-        if n_words <= 40 and self.credit_tail.search(key):
+        if n_words <= 40 and self.credit_tail.search(key) or n_words <= 15 and self.caption_mark.search(bare):
             return "photo caption"
         if n_words <= 8 and self.agency_line.fullmatch(bare) or n_words <= 30 and _CONTRIBUTED.search(bare):
             return "credit line"
@@ -212,6 +214,14 @@ def build_rules(data: object, where: str = "debris rules") -> Rules:
         credits=prefix("credits", r"(?:\s*[:,]|\s+by\b|(?<=\bby)\s|(?<=\bfrom)\s)") if p["credits"] else never,
         credit_inline=re.compile(
             rf"\b(?:photo|photograph|image|picture|credit)s?\s*:\s*\S|getty images|\bap photo\b|/\s*(?:{agencies})\b"
+        ),
+        caption_mark=(
+            re.compile(
+                rf"^(?:{_alternation(p['caption_marks'])})(?:$|\s+of\s|\s*:)|"
+                rf"(?:[(\[]|[.|,;]\s+|\s[-–—]\s+)(?:{_alternation(p['caption_marks'])})[)\]]?$"
+            )
+            if p["caption_marks"]
+            else never
         ),
         credit_tail=re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|credit)s?\s*:\s*[^.!?:]{2,80}$"),
         agency_line=re.compile(rf"{agency}(?:\s*(?:/|,|&|\band\b|\bvia\b)\s*{agency})*"),
