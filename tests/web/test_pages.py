@@ -224,3 +224,19 @@ def test_pages_answer_head(client: Client) -> None:
     r = client.request("HEAD", "/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert client.request("HEAD", "/articles/nope").status_code == 404
+
+
+def test_an_empty_store_explains_itself(db_path) -> None:
+    from backchannel.store import open_db
+
+    open_db(db_path).dispose()
+    c = Client(create_app(str(db_path)))
+    try:
+        assert "No signals yet" in c.get("/").text and "backchannel ingest" in c.get("/").text
+        assert "No articles match" in c.get("/articles").text
+        assert "No story has more than one article yet" in c.get("/clusters").text
+        assert "No signal sentence matches" in c.get("/search", params={"q": "truce"}).text
+        assert c.get("/api/tracks").json() == []
+        assert c.get("/api/signals").json()["total"] == 0
+    finally:
+        c.close()
