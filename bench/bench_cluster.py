@@ -189,7 +189,18 @@ def score(articles: list[Article], memberships, group: dict[str, str], kind: dic
             by_group[group[aid]] += 1
         predicted += len(ids) * (len(ids) - 1) // 2
         correct += sum(c * (c - 1) // 2 for c in by_group.values())
+    # Per relation: of the members called a copy (exact, near) or a rewrite of their
+    # canonical, how many were planted as one of its group.
+    called = defaultdict(lambda: [0, 0])
+    for m in memberships:
+        if m.relation == "canonical":
+            continue
+        key = "rewrite" if m.relation == "rewrite" else "copy"
+        called[key][1] += 1
+        called[key][0] += group[m.article_id] == group[m.cluster_id]
     return {
+        "copy_precision": called["copy"][0] / max(1, called["copy"][1]),
+        "rewrite_precision": called["rewrite"][0] / max(1, called["rewrite"][1]),
         "copy_recall": found["copy"][0] / max(1, found["copy"][1]),
         "rewrite_recall": found["rewrite"][0] / max(1, found["rewrite"][1]),
         "precision": correct / predicted if predicted else 1.0,
