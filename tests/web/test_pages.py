@@ -240,3 +240,37 @@ def test_an_empty_store_explains_itself(db_path) -> None:
         assert c.get("/api/signals").json()["total"] == 0
     finally:
         c.close()
+
+
+def test_tracker_lists_undated_signals_after_the_dated_ones(writable_store, monkeypatch) -> None:
+    from backchannel.records import Article, Signal
+    from backchannel.store import open_db
+    from backchannel.store.articles import add_articles
+    from backchannel.store.signals import replace_signals
+    from backchannel.web import filters
+
+    engine = open_db(writable_store)
+    text = "An undated note on the war and the front. Moscow would accept a truce, an aide said, without giving any date at all."
+    sentence = "Moscow would accept a truce, an aide said, without giving any date at all."
+    start = text.index(sentence)
+    add_articles(engine, [Article(id="undated-1", text=text, title="Undated note")])
+    replace_signals(
+        engine,
+        {"undated-1": [Signal("undated-1", sentence, start, start + len(sentence), "RUS", "ceasefire", "open")]},
+        extractor="t",
+    )
+    monkeypatch.setattr(filters, "PAGE_SIZE", 5)
+    c = Client(create_app(str(writable_store)))
+    try:
+        seen = []
+        for page in (1, 2, 3):
+            html = c.get(f"/track/RUS/ceasefire?page={page}").text
+            seen += re.findall(r'href="/articles/[^"#]+#s(\d+)"', html)
+            if page == 1:
+                assert "undated last" in html and "no date" not in html
+        assert len(seen) == len(set(seen)) == 13
+        assert "no date" in html and html.index("2023-06-") < html.index("no date")
+        dated_only = c.get("/track/RUS/ceasefire?since=2023-01-01").text
+        assert "12 matching" in dated_only and "undated last" not in dated_only
+    finally:
+        c.close()

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from ..store.articles import count_articles, get_article
 from ..store.search import QueryError, search_articles, search_signals
-from ..store.signals import count_signals, query_signals
+from ..store.signals import query_signals
 from ..track.compute import signal_counts
 from .charts import track_chart
 from .filters import PAGE_SIZE, Paging, SignalFilters, html_page, parse_dates, signal_filters, track_filters
@@ -25,6 +25,7 @@ from .queries import (
     cluster_signal_count,
     count_article_rows,
     count_clusters,
+    dated_first,
     facets,
     list_article_rows,
     list_clusters,
@@ -95,8 +96,7 @@ def tracker_page(
         raise HTTPException(404, f"No signals of {holder[:40]} on {issue[:60]} are stored.")
     track = cached_track(engine, cache, holder, issue, f, by)
     lf = SignalFilters(**{**f.store_kwargs(), "holder": holder, "issue": issue})
-    total = pair_total if f == SignalFilters() else count_signals(engine, **lf.store_kwargs())
-    rows = query_signals(engine, **lf.store_kwargs(), limit=paging.limit, offset=paging.offset)
+    rows, total, _ = dated_first(engine, lf.store_kwargs(), limit=paging.limit, offset=paging.offset)
     params = {**f.without("holder", "issue").params(), "by": by if by != "month" else None}
     params.pop("holder")
     params.pop("issue")

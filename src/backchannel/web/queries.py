@@ -211,3 +211,33 @@ def facets(engine: Engine, *, limit: int = 200) -> Facets:
             )
         ]
     return Facets(holders, issues, outlets)
+
+
+def dated_first(engine: Engine, filters: dict, *, limit: int, offset: int) -> tuple[list, int, int]:
+    """One page of ``query_signals`` with the undated signals after the dated ones, not before.
+
+    The store orders by the signal's date, and SQLite puts "no date" first; a tracker
+    reads left to right like its chart, so the dated signals come first here. Returns
+    (rows, total, undated). An undated signal has neither a ``when`` nor a publication
+    date: a date filter already leaves it out.
+    """
+    from ..store.signals import count_signals, query_signals
+
+    total = count_signals(engine, **filters)
+    undated = 0
+    if filters.get("since") is None and filters.get("until") is None and total:
+        undated = total - count_signals(engine, **{**filters, "since": date.min})
+    if not undated:
+        return query_signals(engine, **filters, limit=limit, offset=offset), total, 0
+    head = query_signals(engine, **filters, limit=1)
+    if head and head[0].day is not None:  # this dialect already sorts "no date" last
+        return query_signals(engine, **filters, limit=limit, offset=offset), total, undated
+    dated = total - undated
+    rows = []
+    if offset < dated:  # dated signals sit after the undated ones in the store's order
+        rows += query_signals(engine, **filters, limit=min(limit, dated - offset), offset=undated + offset)
+    left = limit - len(rows)
+    if left > 0:
+        start = max(0, offset - dated)
+        rows += query_signals(engine, **filters, limit=min(left, max(0, undated - start)), offset=start)
+    return rows, total, undated
