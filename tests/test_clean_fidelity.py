@@ -151,7 +151,7 @@ def test_clean_bodies_keep_every_line(shared_dir: Path, name: str) -> None:
 
 @pytest.mark.slow
 def test_no_short_body_line_reads_as_debris(shared_dir: Path) -> None:
-    """Every short paragraph of the clean bodies, put between two paragraphs, stays.
+    """Every short paragraph of the clean bodies, put between two paragraphs or first, stays.
 
     The rules that look at one line (credits, prompts, captions, labels) only fire on
     short lines, so this checks each of them against thousands of real body lines.
@@ -169,6 +169,14 @@ def test_no_short_body_line_reads_as_debris(shared_dir: Path) -> None:
                 got = clean_text(f"{BODY}\n\n{para}\n\n{BODY2}")
                 reasons = [r.reason for r in got.removed]
                 if para not in paragraphs(got.text) and reasons != ["dateline"]:  # "(May 3, 2024)" alone
+                    wrong.append((row["id"], reasons, para))
+                # As the first line, a heading of up to three words reads as a section label
+                # ("Oval Office", "Conclusion"); nothing longer may go.
+                got = clean_text(f"{para}\n\n{BODY}\n\n{BODY2}")
+                reasons = [r.reason for r in got.removed]
+                if para not in paragraphs(got.text) and not (
+                    reasons == ["dateline"] or reasons == ["section label"] and len(para.split()) <= 3
+                ):
                     wrong.append((row["id"], reasons, para))
     assert len(seen) > 1000
     assert not wrong, wrong
