@@ -136,7 +136,13 @@ def hedged_of(
     """The article's doubt, outside quotes; modals and belief verbs only when not the holder's own words."""
     hedges = [c for c in finditer(lex.cues.hedge, sentence, "hedge") if not inside(c.start, quotes)]
     if source != "holder":
-        hedges += [c for c in finditer(lex.cues.hedge_modal, sentence, "hedge") if not inside(c.start, quotes)]
+        # "could", "may" in the article's own voice; inside a report they are the holder's words relayed
+        lo, hi = attr.content if attr.verb is not None else (len(sentence), len(sentence))
+        hedges += [
+            c
+            for c in finditer(lex.cues.hedge_modal, sentence, "hedge")
+            if not inside(c.start, quotes) and not lo <= c.start < hi
+        ]
         belief = lex.cues.hedge_reporting
         if attr.verb is not None and belief is not None and belief.fullmatch(attr.verb.text):
             hedges.append(attr.verb)

@@ -164,7 +164,10 @@ def _anchors(seq: list) -> set[str] | None:
     best = ""
     for item in seq:
         if isinstance(item, str) and not item.startswith("*") and item not in _STOP:
-            stem = max(re.split(r"[-'’?]", item.split("*")[0]), key=len)
+            word = item.split("*")[0].replace("-?", "-")  # an optional hyphen keeps both halves
+            if "?" in word:
+                word = word[: max(0, word.index("?") - 1)]  # "suggests?": the "s" is optional
+            stem = max(re.split(r"[-'’]", word), key=len)
             if len(stem) > len(best):
                 best = stem
     if len(best) >= 3:
