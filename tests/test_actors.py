@@ -689,3 +689,10 @@ def test_transcript_labels_in_capitals(actors: ActorDictionary) -> None:
     assert found(actors, "MR. SULLIVAN: Good afternoon.", on=D2024)[0][2] == "Jake Sullivan"
     out = resolved(actors, "THE PRESIDENT: We will help.", on=D2024, speaker="The White House")
     assert out[0][0] == ("THE PRESIDENT", "USA", "Joe Biden")
+
+
+def test_the_russians_is_the_russian_side(actors: ActorDictionary) -> None:
+    assert found(actors, "The Russians want guarantees; Russians abroad do not.", on=D2025) == [
+        ("Russians", "RUS", None, "group"),
+        ("Russians", "RUS", None, "demonym"),
+    ]

@@ -341,6 +341,9 @@ class Matcher:
             )
         ):
             kind = "demonym"  # "Russia-backed", "Moscow-annexed", "US-Ukraine": a modifier, not the actor acting
+        elif kind == "demonym" and text[end - 1 : end] == "s" and text[max(0, start - 4) : start] in ("the ", "The "):
+            # "the Russians want...", "the Americans proposed": the side, not an adjective.
+            return Raw(start, end, "group", found[1], None, "government", None, True, possessive=poss, noun="side")
         return Raw(start, end, kind, found[1], found[2], found[3], found[4], found[5], possessive=poss)
 
     def _head(self, match: re.Match[str], on: date | None, poss: bool) -> Raw:
