@@ -61,6 +61,10 @@ def test_sample_corpus_path(cpage, corpus_server, screenshot) -> None:
     page.wait_for_url(re.compile(r"/track/RUS/ceasefire$"))
     page.wait_for_selector("#track-chart[data-rendered=true] svg")
     assert page.locator("table.signals tbody tr").count() > 0
+    track = httpx.get(f"{corpus_server.url}/api/tracks/RUS/ceasefire", params={"signals_limit": 0}).json()
+    assert page.locator("ul.shifts li").count() == len(track["shifts"])
+    if track["shifts"]:  # each shift is a rule and a marker on the chart
+        assert page.locator("#track-chart svg g.mark-rule.role-mark line").count() >= 1 + len(track["shifts"])
     screenshot(page, "corpus-02-tracker")
 
     page.select_option('#track-filters select[name="channel"]', "private")
