@@ -186,7 +186,7 @@ def _signals_for_issue(
     props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
-    if carried == "carried" and not _continues_topic(lex, sentence, sc, mentions, topic):
+    if carried == "carried" and not _continues_topic(lex, ctx, sentence, sc, mentions, topic):
         return []
     cue_pos = (list(sc.polar) or list(sc.conditions) or [None])[0]
     if cue_pos is not None:
@@ -243,7 +243,9 @@ def _signals_for_issue(
     return out
 
 
-def _continues_topic(lex: Lexicon, sentence: str, sc, mentions: list[Actorish], topic: Topic | None) -> bool:
+def _continues_topic(
+    lex: Lexicon, ctx: DocContext, sentence: str, sc, mentions: list[Actorish], topic: Topic | None
+) -> bool:
     """Whether a sentence without an issue term continues the previous signal sentence.
 
     "We are prepared for this." after a sentence on talks is the same speaker's position;
@@ -253,6 +255,8 @@ def _continues_topic(lex: Lexicon, sentence: str, sc, mentions: list[Actorish], 
     """
     if topic is None or not sc.polar:
         return False
+    if ctx.voice is None and not ctx.transcript and not _OPENING_QUOTE.match(sentence):
+        return False  # in news the article's own sentences name their issue; only quotes run on
     if any(m.kind == "first_person" and m.code == topic.holder for m in mentions):
         return True
     if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
