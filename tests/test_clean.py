@@ -321,6 +321,12 @@ def test_cleaner_never_raises_and_only_drops_lines(lines: list[str], title_first
         ("By Ana Lee and Tom Ruiz | 3 May 2024", "Ana Lee and Tom Ruiz", date(2024, 5, 3)),
         ("Written by: Ana Lee, Reuters", "Ana Lee", None),
         ("*Ana Lee · May 3, 2024 · Kremlin watch*", "Ana Lee", date(2024, 5, 3)),
+        ("By Ana Lee in Kyiv and Tom Ruiz in Moscow", "Ana Lee and Tom Ruiz", None),
+        ("By Ana Lee for Example News", "Ana Lee", None),
+        ("Written by Ana Lee | Edited by Tom Ruiz", "Ana Lee", None),
+        ("Ana Lee\nMarch 5, 2024", "Ana Lee", date(2024, 3, 5)),
+        ("Ana Lee\nMoscow bureau chief", "Ana Lee", None),
+        ("By Ana Lee, Moscow Bureau Chief\nPublished March 5, 2024 at 10:15 am", "Ana Lee", date(2024, 3, 5)),
     ],
 )
 def test_byline_forms(head: str, author: str | None, day: date | None) -> None:
@@ -474,4 +480,9 @@ def test_photo_captions_go(line: str) -> None:
 )
 def test_caption_rules_leave_sentences_and_headings(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{BODY2}"
+    assert clean_text(text).text == text
+
+
+def test_a_name_over_a_sentence_is_no_byline_block() -> None:
+    text = f"Ana Lee\nThe talks went on late into the night.\n\n{BODY}"
     assert clean_text(text).text == text

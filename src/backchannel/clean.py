@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .clean_head import inline_dateline_date, is_name_word, known_people, parse_head_line
+from .clean_head import inline_dateline_date, is_name_word, known_people, parse_head_block, parse_head_line
 from .clean_rules import Rules, line_key, load_rules, parse_date_text
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
@@ -86,6 +86,13 @@ def clean_text(
     for b_index, block in enumerate(blocks):
         head = b_index < HEAD_BLOCKS
         standalone = len(block) == 1
+        got_block = parse_head_block([lines[i] for i in block], rules) if head and words_before == 0 else None
+        if got_block is not None:
+            for i in block:
+                drop[i] = "byline"
+            author = author or got_block.author
+            published = published or got_block.published
+            continue
         for i in block:
             line = lines[i]
             key = line_key(line)

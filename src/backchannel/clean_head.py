@@ -36,6 +36,7 @@ _TIME = re.compile(
     r"(?i)\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b[ap]\.?m\.?(?!\w)|\b(?:utc|gmt|[a-z]st|[a-z]dt|cet|cest|msk|eet)\b|\bat\b"
 )
 _PLACE = re.compile(r"^\s*(?:[A-ZÀ-Þ][\w'’.\-]*\s*){1,3},")
+_BYLINE_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*)?(?=\s+and\s|\s*,|\s*$)")
 _READING = re.compile(r"(?i)^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|listen)$")
 
 
@@ -95,6 +96,8 @@ def parse_head_line(line: str, rules: Rules) -> Head | None:
         m = rules.byline.match(seg)
         if m:
             name, _, tail = m.group(1).partition(" on ")
+            # "By Ana Lee in Kyiv and Tom Ruiz in Moscow", "By Ana Lee for Example News"
+            name = _BYLINE_PLACE.sub("", re.split(r"\s+for\s+", name, maxsplit=1, flags=re.IGNORECASE)[0])
             name = name.split(",")[0].strip()
             if not looks_like_names(name):
                 return None
@@ -110,8 +113,8 @@ def parse_head_line(line: str, rules: Rules) -> Head | None:
             if who:
                 by_seen, author = True, author or real_author(who)
             continue
-        if rules.labels.match(seg.lower()) or _READING.match(seg):
-            continue
+        if rules.labels.match(seg.lower()) or _READING.match(seg) or rules.credits.match(seg.lower()):
+            continue  # "Filed under: Talks", "4 min read", "Edited by Tom Ruiz"
         role = rules.role.search(seg) if len(seg.split()) <= 8 else None
         if role:
             name, comma, _ = seg[: role.start()].partition(",")
@@ -178,3 +181,30 @@ def inline_dateline_date(paragraph: str) -> date | None:
     """
     m = _INLINE_DATELINE.match(paragraph)
     return _date_only(m.group("rest").lstrip(",")) if m and m.group("rest") else None
+
+
+def parse_head_block(block: list[str], rules: Rules) -> Head | None:
+    """A byline set over two or three lines: a name, then a job title or a date ("Ana Lee" / "May 3, 2024").
+
+    Alone, a line with only a name may be a caption or a heading; with a title or a date
+    under it in the same block, the block says who wrote the story and when.
+    """
+    if not 2 <= len(block) <= 3:
+        return None
+    author: str | None = None
+    when: date | None = None
+    named = described = False
+    for line in block:
+        text = re.sub(r"^[\W_]+|[\W_]+$", "", line.strip())
+        words = text.split()
+        head = parse_head_line(line, rules)
+        if head is not None:
+            author, when = author or head.author, when or head.published
+            described = True
+        elif not named and 2 <= len(words) <= 5 and looks_like_names(text) and not rules.role.search(text):
+            author, named = author or real_author(text), True
+        elif words and len(words) <= 5 and rules.role.search(text):
+            described = True  # "Moscow bureau chief"
+        else:
+            return None
+    return Head("byline", author, when) if named and described else None
