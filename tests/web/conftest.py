@@ -120,9 +120,13 @@ class Server:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium through Playwright; skipped without it, except in CI."""
+    """Debian's chromium through Playwright; skipped without it, except in CI.
+
+    Module-scoped: Playwright's sync API keeps an event loop running in the main thread
+    while it is open, which must not outlive the browser tests.
+    """
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing; CI must install chromium (see .ci/run)")
