@@ -113,7 +113,7 @@ def show_cmd(
     """Show one cluster: the canonical report, then its copies and rewrites with their similarity.
 
     Similarity to the canonical: 1.00 for exact copies; for near copies, the share of the shorter text's word shingles found in the other; for rewrites, the share of the shorter text's sentences that align, in order, with sentences carrying the same facts.
-    """  # noqa: E501 (one paragraph: the help renderer keeps line breaks)
+    """
     engine = open_or_exit(db)
     cluster = get_cluster(engine, cluster_id)
     if cluster is None:
