@@ -8,7 +8,6 @@ and lookups in ``test_actors_files.py``. Every sentence here is written for thes
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +15,6 @@ from hypothesis import strategies as st
 
 from backchannel.actors import ActorDictionary
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "actors"
 D2024 = date(2024, 6, 1)
 D2025 = date(2025, 3, 1)
 
@@ -28,15 +26,6 @@ def actors() -> ActorDictionary:
 
 def found(actors: ActorDictionary, text: str, on: date | None = D2025, **kw) -> list[tuple[str, str, str | None, str]]:
     return [(m.text, m.code, m.person, m.kind) for m in actors.mentions(text, on=on, **kw)]
-
-
-FIX = Path(__file__).resolve().parent / "fixtures" / "actors"
-
-
-D2024 = date(2024, 6, 1)
-
-
-D2025 = date(2025, 3, 1)
 
 
 PHRASES = [
