@@ -23,6 +23,8 @@ WED = date(2025, 3, 12)  # a Wednesday
         ("The envoy arrived on 11 March 2025.", None, "2025-03-11"),
         ("The note is dated 2025-03-11 in the archive.", None, "2025-03-11"),
         ("A memo of Sept. 5, 2022 mentions it.", None, "2022-09-05"),
+        ("The decree of 11.03.2025 bans the talks.", None, "2025-03-11"),
+        ("Release 4.1.2.2025 of the file is no date; 31.02.2025 is none either.", None, None),
         ("Talks ran March 23-25, 2025 in a desert city.", None, "2025-03-23/2025-03-25"),
         ("Talks ran 23–25 March 2025.", None, "2025-03-23/2025-03-25"),
         ("They met from March 3 to April 9, 2024.", None, "2024-03-03/2024-04-09"),

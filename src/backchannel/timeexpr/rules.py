@@ -277,6 +277,9 @@ _N = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))"
 # time expression and skip every rule.
 _RULES: tuple[tuple[str, Handler, str], ...] = (
     (r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", _h_iso, "D"),
+    # Day-first dotted dates ("11.03.2025"), common in translated European and Russian pages;
+    # slashed dates stay unread: 03/11/2025 is March in the U.S. and November elsewhere.
+    (r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b(?!\.\d)", _h_iso, "D"),
     (
         rf"(?:\b(?P<mod>(?i:last|next|since))\s+)?{_WD}{_MON}\s+(?P<d>\d{{1,2}}){_ORD}\b"
         rf"(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD}\b)?(?:,?\s+{_YEAR}\b)?",
