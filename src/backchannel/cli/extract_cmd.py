@@ -68,7 +68,9 @@ def read_article_file(path: Path) -> tuple[list[tuple[Article, dict]], list[str]
             problems.append(f"{path}:{lineno}: 'text' must be a string")
             continue
         if str(obj["id"]) in first_line:
-            problems.append(f"{path}:{lineno}: duplicate article id {str(obj['id'])!r} (first on line {first_line[str(obj['id'])]})")
+            problems.append(
+                f"{path}:{lineno}: duplicate article id {str(obj['id'])!r} (first on line {first_line[str(obj['id'])]})"
+            )
             continue
         first_line[str(obj["id"])] = lineno
         good.append((Article.from_json(obj, source_path=str(path)), obj))
@@ -232,11 +234,15 @@ def signals_cmd(
     if not rows:
         console.print("No signals match. Extract some with [bold]backchannel extract[/bold] (after ingest).")
         return
-    table = Table("date", "holder", "issue", "stance", "channel", "source", "evidence", "article")
+    table = Table(expand=True, show_lines=True)
+    for name in ("date", "holder", "issue", "stance", "channel", "source"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("evidence (article, outlet)", ratio=1, overflow="fold")
     for r in rows:
         s = r.signal
         day = s.when or (r.published.isoformat() if r.published else "-")
-        flags = " (hedged)" if s.hedged else ""
-        article = f"{s.article_id}\n[dim]{r.outlet or '-'}[/dim]"
-        table.add_row(day, s.holder, s.issue, s.stance + flags, s.channel, s.source, s.sentence, article)
+        stance = s.stance + ("?" if s.hedged else "")
+        evidence = f"{s.sentence}\n[dim]{s.article_id} · {r.outlet or '-'}[/dim]"
+        table.add_row(day, s.holder, s.issue, stance, s.channel, s.source, evidence)
     console.print(table)
+    console.print("[dim]? = hedged (the article qualifies the signal as uncertain)[/dim]")
