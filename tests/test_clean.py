@@ -171,6 +171,7 @@ def test_debris_lines_are_removed(line: str) -> None:
         "Read the full statement below, which the ministry published late on Sunday evening.",
         "Sources, speaking on condition of anonymity, said the talks had stalled over prisoner lists.",
         "Follow-up talks are planned for next week, the foreign ministry said.",
+        "Follow-up talks on the channel are due in May, with updates expected.",
         "Reuters could not independently verify the claims made by either side.",
         "The agency said photographs of the signing would be released later.",
         "A photograph of the two men shaking hands was released by the ministry.",
