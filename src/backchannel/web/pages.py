@@ -17,12 +17,13 @@ from ..store.search import QueryError, search_articles, search_signals
 from ..store.signals import query_signals
 from ..track.compute import signal_counts
 from .charts import track_chart
-from .filters import PAGE_SIZE, Paging, SignalFilters, html_page, parse_dates, signal_filters, track_filters
+from .filters import Paging, SignalFilters, html_page, parse_dates, signal_filters, track_filters
 from .highlight import place_signals, render_article
 from .queries import (
     article_row,
     cluster_member_rows,
     cluster_signal_count,
+    cluster_size,
     count_article_rows,
     count_clusters,
     dated_first,
@@ -30,11 +31,10 @@ from .queries import (
     list_article_rows,
     list_clusters,
 )
+from .templating import path_id
 from .tracking import cached_track, compute_overview
 
 router = APIRouter(include_in_schema=False)  # pages answer HEAD too (link checkers, monitors)
-
-SEARCH_KINDS = ("signals", "articles")
 
 
 def _render(request: Request, template: str, **context) -> HTMLResponse:
@@ -67,7 +67,7 @@ def overview_page(request: Request) -> HTMLResponse:
     ov = compute_overview(engine, cache)
     pending = None
     if ov is None:  # a large store's first overview is still being computed: show the pairs meanwhile
-        pending = sorted(signal_counts(engine).items(), key=lambda kv: (-kv[1], kv[0]))[:300]
+        pending = sorted(_pairs(request).items(), key=lambda kv: (-kv[1], kv[0]))[:300]
     return _render(
         request,
         "overview.html",
@@ -100,7 +100,7 @@ def tracker_page(
     params = {**f.without("holder", "issue").params(), "by": by if by != "month" else None}
     params.pop("holder")
     params.pop("issue")
-    base = f"/track/{holder}/{issue}"
+    base = f"/track/{path_id(holder)}/{path_id(issue)}"
     return _render(
         request,
         "tracker.html",
@@ -249,7 +249,7 @@ def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
         canonical_text=text.text if text else "",
         members=members[1:],
         n_signals=cluster_signal_count(engine, cluster_id),
-        page_size=PAGE_SIZE,
+        size=cluster_size(engine, cluster_id),
     )
 
 
