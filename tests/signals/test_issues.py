@@ -49,3 +49,13 @@ def test_page_debris_and_headings_are_skipped(signals_of) -> None:
 
 def test_questions_state_no_position(signals_of) -> None:
     assert signals_of("Is the Kremlin ready for a truce?") == []
+
+
+def test_the_title_repeated_in_the_text_is_no_body(lexicon) -> None:
+    from backchannel.records import Article
+    from backchannel.signals import extract
+
+    text = "Kremlin says it is ready for talks with Kyiv.\n\nThe weather in Moscow was cold."
+    article = Article(id="t", text=text, title="Kremlin says it is ready for talks with Kyiv")
+    assert extract(article, lexicon=lexicon) == []
+    assert extract(Article(id="t", text=text), lexicon=lexicon) != []

@@ -113,7 +113,7 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
             elif _QUESTION_LABEL.match(para) or _NAME_LABEL.match(label.group(1)):
                 current = None  # a named journalist or a question: not a holder's turn
                 is_label = True
-        heading = not _SENTENCE_END.search(para) and len(para.split()) < 15
+        heading = (not _SENTENCE_END.search(para) and len(para.split()) < 15) or _is_title(para, article.title)
         is_debris = debris is not None and debris.search(para) is not None
         skip.append(heading or is_debris or (is_label and current is None))
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
@@ -145,6 +145,14 @@ def _document_date(text: str, parts: Split, published: date | None) -> str | Non
             if expr.value and not expr.vague:
                 return expr.value
     return published.isoformat() if published else None
+
+
+def _is_title(paragraph: str, title: str | None) -> bool:
+    """The page's title repeated as the first line of its text is no body (SIGNALS.md: titles are not annotated)."""
+    if not title:
+        return False
+    fold = " ".join(paragraph.casefold().split()).strip(" .!?\"'“”")
+    return fold == " ".join(title.casefold().split()).strip(" .!?\"'“”")
 
 
 def _document_voice(lex: Lexicon, article: Article) -> Actorish | None:

@@ -274,7 +274,7 @@ def select_holders(
     else:
         head = _subject_before(sentence, content, pos, lo)
         how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
-        for later in later_cues if head is None and call is None else ():
+        for later in later_cues if head is None and call is None and attr.speaker is None else ():
             # "Reports suggest that Putin had explored a truce": the first cue had no subject.
             if lo <= later.start < hi and later.start > pos:
                 head = _subject_before(sentence, content, later.start, lo)
