@@ -491,3 +491,11 @@ def test_caption_rules_leave_sentences_and_headings(line: str) -> None:
 def test_a_name_over_a_sentence_is_no_byline_block() -> None:
     text = f"Ana Lee\nThe talks went on late into the night.\n\n{BODY}"
     assert clean_text(text).text == text
+
+
+def test_the_top_bar_of_a_saved_page_is_not_the_title() -> None:
+    text = f"Skip to content\nMenu\nHome » World » Europe\n\nEnvoys agree to meet again\n\nBy Ana Lee\n\n{BODY}"
+    got = clean_text(text, title_first_line=True)
+    assert (got.title, got.author, got.text) == ("Envoys agree to meet again", "Ana Lee", BODY)
+    watch = clean_text(f"Watch: envoys agree to meet again\n\nBy Ana Lee\n\n{BODY}", title_first_line=True)
+    assert (watch.title, watch.text) == ("Watch: envoys agree to meet again", BODY)

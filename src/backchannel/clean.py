@@ -24,6 +24,9 @@ from .clean_shapes import comments_follow, drop_author_bio, is_kicker, is_name_c
 
 HEAD_BLOCKS = 6  # bylines and datelines are looked for in the first blocks only
 MIN_WORDS_BEFORE_COMMENTS = 60
+# What a saved page can carry above its title; a headline that only looks like debris
+# ("Watch: ...") is still the title.
+_TOP_BAR = frozenset({"advertising", "navigation", "share buttons", "share prompt", "subscribe prompt", "separator"})
 MAX_TITLE_CHARS = 200  # a longer first line is a paragraph, not a title
 MAX_TITLE_WORDS = 30  # a comment marker this far in ends the article
 
@@ -67,7 +70,16 @@ def clean_text(
     start = _front_matter(lines, drop, meta)
     title = meta.get("title")
     if title_first_line and title is None:
-        first = next((i for i in range(start, len(lines)) if line_key(lines[i])), None)  # not a "---" rule
+        first = None
+        for i in range(start, len(lines)):
+            key = line_key(lines[i])
+            if not key:
+                continue  # blank, or a "---" rule
+            why = rules.debris_reason(lines[i], key)
+            if why not in _TOP_BAR:
+                first = i
+                break
+            drop[i] = why  # "Skip to content", "Home » World": a saved page's top bar, above the title
         # A first line as long as a paragraph is the body of a file without a title: keep it.
         if first is not None and len(lines[first]) <= MAX_TITLE_CHARS and len(lines[first].split()) <= MAX_TITLE_WORDS:
             title = _strip_marks(lines[first]).strip() or None
