@@ -96,7 +96,12 @@ def tracker_page(
         raise HTTPException(404, f"No signals of {holder[:40]} on {issue[:60]} are stored.")
     track = cached_track(engine, cache, holder, issue, f, by)
     lf = SignalFilters(**{**f.store_kwargs(), "holder": holder, "issue": issue})
-    rows, total, _ = dated_first(engine, lf.store_kwargs(), limit=paging.limit, offset=paging.offset)
+    # The cached track knows the undated count for every filter but stance; no filter at all: the total too.
+    known_total = pair_total if f == SignalFilters() else None
+    known_undated = track.undated if f.stance is None else None
+    rows, total, _ = dated_first(
+        engine, lf.store_kwargs(), limit=paging.limit, offset=paging.offset, total=known_total, undated=known_undated
+    )
     params = {**f.without("holder", "issue").params(), "by": by if by != "month" else None}
     params.pop("holder")
     params.pop("issue")

@@ -213,19 +213,24 @@ def facets(engine: Engine, *, limit: int = 200) -> Facets:
     return Facets(holders, issues, outlets)
 
 
-def dated_first(engine: Engine, filters: dict, *, limit: int, offset: int) -> tuple[list, int, int]:
+def dated_first(
+    engine: Engine, filters: dict, *, limit: int, offset: int, total: int | None = None, undated: int | None = None
+) -> tuple[list, int, int]:
     """One page of ``query_signals`` with the undated signals after the dated ones, not before.
 
     The store orders by the signal's date, and SQLite puts "no date" first; a tracker
     reads left to right like its chart, so the dated signals come first here. Returns
     (rows, total, undated). An undated signal has neither a ``when`` nor a publication
-    date: a date filter already leaves it out.
+    date: a date filter already leaves it out. ``total`` and ``undated`` may be given when
+    the caller knows them (from a cached track), saving two counts.
     """
     from ..store.signals import count_signals, query_signals
 
-    total = count_signals(engine, **filters)
-    undated = 0
-    if filters.get("since") is None and filters.get("until") is None and total:
+    if total is None:
+        total = count_signals(engine, **filters)
+    if filters.get("since") is not None or filters.get("until") is not None or not total:
+        undated = 0
+    elif undated is None:
         undated = total - count_signals(engine, **{**filters, "since": date.min})
     if not undated:
         return query_signals(engine, **filters, limit=limit, offset=offset), total, 0
