@@ -12,10 +12,10 @@ export BACKCHANNEL_DB="$OUT/backchannel.db"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Ingest the sample corpus (HTML pages, blog text, an RSS feed, a JSONL file)"
-"$BC" ingest examples/corpus --recursive
+"$BC" ingest examples/corpus/html examples/corpus/text examples/corpus/feeds examples/corpus/articles.jsonl
 
 step "Re-running the same ingest adds nothing"
-"$BC" ingest examples/corpus --recursive | tail -n 3
+"$BC" ingest examples/corpus/html examples/corpus/text examples/corpus/feeds examples/corpus/articles.jsonl | tail -n 4
 
 step "Story clusters: syndicated copies and rewrites count once"
 "$BC" clusters list --min-size 2

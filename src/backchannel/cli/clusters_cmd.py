@@ -7,6 +7,7 @@ from collections import Counter
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..records import Article, StoryCluster
 from ..store.articles import iter_articles
@@ -78,23 +79,22 @@ def list_cmd(
             "(or run [bold]backchannel clusters assign[/bold])."
         )
         return
+    # Ids are long slugs: each sits under its story's title, so the table fits 80 columns.
     table = Table()
-    table.add_column("cluster", no_wrap=True, overflow="fold")
+    table.add_column("story (cluster id)", ratio=1, overflow="fold")
     for name in ("size", "copies", "rewrites", "published"):
         table.add_column(name, no_wrap=True)
-    table.add_column("outlet")
-    table.add_column("title", ratio=1)
+    table.add_column("outlet", max_width=16)
     for c in clusters:
         rel = Counter(m.relation for m in c.members)
         a = arts.get(c.canonical_id)
         table.add_row(
-            c.id,
+            _titled(a.title if a else None, c.id),
             str(c.size),
             str(rel["exact"] + rel["near_copy"]),
             str(rel["rewrite"]),
             _day(a) or "-",
             (a.outlet if a else None) or "-",
-            (a.title if a else None) or "-",
         )
     console.print(table)
     total = count_clusters(engine, min_size)
@@ -134,21 +134,26 @@ def show_cmd(
         highlight=False,
     )
     table = Table()
-    table.add_column("article", no_wrap=True, overflow="fold")
+    table.add_column("article (id)", ratio=1, overflow="fold")
     for name in ("relation", "similarity", "published"):
         table.add_column(name, no_wrap=True)
-    table.add_column("outlet")
-    table.add_column("title", ratio=1)
+    table.add_column("outlet", max_width=16)
     for m in data["members"]:
         table.add_row(
-            m["article_id"],
+            _titled(m["title"], m["article_id"]),
             m["relation"],
             f"{m['similarity']:.2f}",
             m["published"] or "-",
             m["outlet"] or "-",
-            m["title"] or "-",
         )
     console.print(table)
+
+
+def _titled(title: str | None, ident: str) -> Text:
+    """A title with its id dimmed beneath it (article titles are untrusted: no markup)."""
+    cell = Text(title or "(untitled)")
+    cell.append("\n" + ident, style="dim")
+    return cell
 
 
 @clusters_app.command("assign")
