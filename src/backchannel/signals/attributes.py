@@ -69,7 +69,7 @@ def _speech_act(lex: Lexicon, sentence: str, sc: StanceCues) -> Cue | None:
 
 
 def source_of(
-    lex: Lexicon, ctx: DocContext, sentence: str, sc: StanceCues, attr: Attribution, head: Actorish
+    lex: Lexicon, ctx: DocContext, index: int, sentence: str, sc: StanceCues, attr: Attribution, head: Actorish
 ) -> tuple[str, str]:
     """Whom the article credits: a source cue, the speaker's side, the document's voice, or itself."""
     speaker = attr.speaker
@@ -80,6 +80,9 @@ def source_of(
         return kind, f"source: {kind} (speaker {speaker.text!r})"
     if head.kind == "first_person" or speaker is not None:
         return "holder", "source: holder (own words)"
+    turn = ctx.speaker_of[ctx.paragraph_of(index)] if ctx.transcript else None
+    if turn is not None and turn.code == head.code:
+        return "holder", f"source: holder (in the turn of {turn.text!r})"
     voice = ctx.voice
     if voice is not None and not ctx.transcript:
         if voice.code == head.code:

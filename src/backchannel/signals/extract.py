@@ -298,7 +298,7 @@ def _record(
         stance = "opposed"
         swhy.append("claim about the other side")
     why += swhy
-    source, reason = source_of(lex, ctx, sentence, sc, attr, head)
+    source, reason = source_of(lex, ctx, index, sentence, sc, attr, head)
     why.append(reason)
     channel, reason = channel_of(lex, ctx, sentence, quotes, attr, head, source, sc)
     if reason:
