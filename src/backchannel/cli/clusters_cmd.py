@@ -6,7 +6,6 @@ import json
 from collections import Counter
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from ..records import Article, StoryCluster
@@ -79,24 +78,16 @@ def list_cmd(
             "(or run [bold]backchannel clusters assign[/bold])."
         )
         return
-    # Ids are long slugs: each sits under its story's title, so the table fits 80 columns.
-    table = Table()
-    table.add_column("story (cluster id)", ratio=1, overflow="fold")
-    for name in ("size", "copies", "rewrites", "published"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("outlet", max_width=16)
+    # One block per story: ids are long slugs a user copies into `clusters show`, so
+    # they get a line of their own and never fold inside a table cell.
     for c in clusters:
         rel = Counter(m.relation for m in c.members)
         a = arts.get(c.canonical_id)
-        table.add_row(
-            _titled(a.title if a else None, c.id),
-            str(c.size),
-            str(rel["exact"] + rel["near_copy"]),
-            str(rel["rewrite"]),
-            _day(a) or "-",
-            (a.outlet if a else None) or "-",
-        )
-    console.print(table)
+        facts = f"{c.size} articles: {rel['exact'] + rel['near_copy']} copies, {rel['rewrite']} rewrites"
+        where = " · ".join(x for x in (_day(a), a.outlet if a else None) if x)
+        console.print(Text(a.title if a and a.title else "(untitled)", style="bold"))
+        console.print(Text(f"  {facts}" + (f" · {where}" if where else ""), style="dim"))
+        console.print(Text(f"  id {c.id}"), soft_wrap=True)
     total = count_clusters(engine, min_size)
     if total > offset + len(clusters):
         console.print(
@@ -133,27 +124,13 @@ def show_cmd(
         f"{', ' + data['outlet'] if data['outlet'] else ''}{', ' + data['published'] if data['published'] else ''}[/dim]",
         highlight=False,
     )
-    table = Table()
-    table.add_column("article (id)", ratio=1, overflow="fold")
-    for name in ("relation", "similarity", "published"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("outlet", max_width=16)
     for m in data["members"]:
-        table.add_row(
-            _titled(m["title"], m["article_id"]),
-            m["relation"],
-            f"{m['similarity']:.2f}",
-            m["published"] or "-",
-            m["outlet"] or "-",
-        )
-    console.print(table)
-
-
-def _titled(title: str | None, ident: str) -> Text:
-    """A title with its id dimmed beneath it (article titles are untrusted: no markup)."""
-    cell = Text(title or "(untitled)")
-    cell.append("\n" + ident, style="dim")
-    return cell
+        where = " · ".join(x for x in (m["published"], m["outlet"]) if x)
+        head = Text(f"{m['relation']:<10} {m['similarity']:.2f}  ", style="bold")
+        head.append(m["title"] or "(untitled)")
+        console.print(head)
+        console.print(Text(f"{'':<16}{where}", style="dim"))
+        console.print(Text(f"{'':<16}id {m['article_id']}"), soft_wrap=True)
 
 
 @clusters_app.command("assign")
