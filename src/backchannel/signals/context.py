@@ -20,7 +20,7 @@ from .analysis import inside
 from .holders import _FIRST_PERSON_RE, FIRST_PERSON, Actorish
 from .lexicon import Lexicon
 
-_LABEL = re.compile(r"^([^:“”\"()\n]{2,90}):\s+\S")
+_LABEL = re.compile(r"^([^:“”\"\n]{2,90}?)(?:\s*\([^()]*\))?:\s+\S")  # "Name (retranslated): ..."
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question|Journalist|Reporter|Moderator|Host|Interviewer|Audience)\b", re.I)
 # A speaker label that names a person the dictionary does not know (a journalist).
 _NAME_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+$")
