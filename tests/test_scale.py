@@ -57,3 +57,20 @@ def test_distributed_extraction_equals_local_and_is_stored(db_path):
 def test_bad_scheduler_values_are_clear_errors(bad):
     with pytest.raises(ScaleError, match="--scheduler"), dask_client(bad):
         pass
+
+
+@pytest.mark.slow
+def test_cli_extract_db_on_a_local_dask_cluster(db_path):
+    from typer.testing import CliRunner
+
+    from backchannel.cli import app
+
+    engine = open_db(db_path)
+    add_articles(engine, _articles(6))
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", "--db", str(db_path), "--scheduler", "local:1"])
+    assert result.exit_code == 0, result.output
+    assert "6 articles re-extracted on 1 workers" in result.output
+    assert len(query_signals(engine)) > 0
+    bad = runner.invoke(app, ["extract", "--db", str(db_path), "--scheduler", "local:none"])
+    assert bad.exit_code == 2 and "local:N needs a whole number" in bad.output

@@ -108,6 +108,12 @@ def extract_cmd(
         None, "--actors", help="A YAML actor file merged into the bundled one (repeatable)."
     ),
     db: DbOption = None,
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Re-extract the database on Dask workers: tcp://HOST:PORT of a running scheduler, or local:N "
+        "for N worker processes here. Only without INPUT.",
+    ),
 ) -> None:
     """Extract signals: from an article file into --out, or (no INPUT) re-extract every stored article.
 
@@ -118,8 +124,10 @@ def extract_cmd(
 
     lex = _lexicon(actors)
     if input_file is None:
-        _extract_db(db, lex)
+        _extract_db(db, lex, scheduler, [str(a) for a in actors or []])
         return
+    if scheduler:
+        raise typer.BadParameter("--scheduler re-extracts the database; drop INPUT to use it", param_hint="--scheduler")
     if out is None:
         raise typer.BadParameter("give --out OUT.jsonl for the articles with their signals", param_hint="--out")
     items, problems = read_article_file(input_file)
@@ -143,7 +151,10 @@ def extract_cmd(
             n_signals += len(signals)
             bar.advance(task)
     try:
-        out.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        # Through a temporary file and a rename, so a failure never leaves half a file.
+        partial = out.with_name(out.name + ".partial")
+        partial.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        partial.replace(out)
     except OSError as exc:
         err_console.print(f"[red]error:[/red] cannot write {out}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
@@ -153,7 +164,7 @@ def extract_cmd(
     )
 
 
-def _extract_db(db: str | None, lex) -> None:
+def _extract_db(db: str | None, lex, scheduler: str | None, actors_files: list[str]) -> None:
     from ..signals.stored import extract_stored
     from ..store.articles import count_articles
 
@@ -165,6 +176,22 @@ def _extract_db(db: str | None, lex) -> None:
     total = count_articles(engine)
     if total == 0:
         console.print("No stored articles. Add some with [bold]backchannel ingest PATH[/bold].")
+        return
+    if scheduler:
+        from ..scale import ScaleError, extract_stored_distributed
+
+        try:
+            with _progress() as bar:
+                task = bar.add_task(f"re-extracting on {scheduler}", total=total)
+                done = extract_stored_distributed(
+                    engine, None, scheduler, actors_files=actors_files, progress=lambda n: bar.advance(task, n)
+                )
+        except ScaleError as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+        console.print(
+            f"{done.articles} articles re-extracted on {done.workers} workers, {done.signals} signals stored."
+        )
         return
     with _progress() as bar:
         task = bar.add_task("re-extracting", total=total)
