@@ -11,7 +11,18 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 def test_reference_lists_every_command():
     text = reference()
-    for command in ("ingest", "articles list", "extract", "eval", "signals", "clusters", "track", "brief", "export", "serve"):
+    for command in (
+        "ingest",
+        "articles list",
+        "extract",
+        "eval",
+        "signals",
+        "clusters",
+        "track",
+        "brief",
+        "export",
+        "serve",
+    ):
         assert f"`backchannel {command}" in text, command
 
 

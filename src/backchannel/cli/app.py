@@ -42,7 +42,7 @@ def main() -> None:
 
 
 # Importing the command modules registers their commands (order = order in --help).
-from . import (  # noqa: E402,F401
+from . import (  # noqa: E402,F401,I001 (registration order is the order of --help)
     ingest_cmd,
     articles_cmd,
     extract_cmd,

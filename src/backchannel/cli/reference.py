@@ -10,7 +10,6 @@ import typer.main
 
 from .app import app
 
-
 # Typer vendors its own click, so commands are recognised by what they do, not their class.
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select
@@ -85,7 +85,7 @@ def apply_migrations(engine: Engine) -> list[int]:
             fn(conn)
             conn.execute(
                 insert(schema.schema_version).values(
-                    version=version, name=name, applied_at=datetime.now(timezone.utc).replace(tzinfo=None)
+                    version=version, name=name, applied_at=datetime.now(UTC).replace(tzinfo=None)
                 )
             )
         applied.append(version)
