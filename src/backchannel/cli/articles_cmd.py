@@ -48,12 +48,18 @@ def list_cmd(
         return
     table = Table("id", "published", "outlet", "title", "chars")
     for a in rows:
-        table.add_row(a.id, a.published.isoformat() if a.published else "-", a.outlet or "-", a.title or "-", str(len(a.text)))
+        table.add_row(
+            a.id, a.published.isoformat() if a.published else "-", a.outlet or "-", a.title or "-", str(len(a.text))
+        )
     console.print(table)
 
 
 @articles_app.command("show")
-def show_cmd(article_id: str = typer.Argument(..., help="The article id (see `articles list`)."), db: DbOption = None, as_json: JsonOption = False) -> None:
+def show_cmd(
+    article_id: str = typer.Argument(..., help="The article id (see `articles list`)."),
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """Show one article: metadata and cleaned text."""
     engine = open_or_exit(db)
     article = get_article(engine, article_id)

@@ -22,9 +22,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (one object
 SinceOption = Annotated[
     str | None, typer.Option("--since", help="Only from this date on (YYYY-MM-DD).", metavar="DATE")
 ]
-UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Only up to this date (YYYY-MM-DD).", metavar="DATE")
-]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only up to this date (YYYY-MM-DD).", metavar="DATE")]
 
 
 def parse_day(value: str | None, option: str) -> date | None:
