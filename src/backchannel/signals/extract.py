@@ -66,16 +66,18 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
-        if _QUESTION_END.search(sentence):
-            continue  # a question states no position (and in a transcript it is the journalist's)
-        if lex.cues.debris is not None and lex.cues.debris.search(sentence):
-            continue
         hits = issue_hits(lex, sentence, narrowed)
         carried = ""
         if not hits:
             recent_issues = [code for j, codes in reversed(recent) if i - j <= _TOPIC_WINDOW for code in codes]
+            if not recent_issues and topic is None:
+                continue
             hits, carried = _topic_hits(lex, sentence, list(dict.fromkeys(recent_issues)), topic)
         if not hits:
+            continue
+        if _QUESTION_END.search(sentence):
+            continue  # a question states no position (and in a transcript it is the journalist's)
+        if lex.cues.debris is not None and lex.cues.debris.search(sentence):
             continue
         quotes = quote_spans(sentence)
         actors = sentence_actors(lex, ctx, i, sentence, quotes)
