@@ -91,3 +91,13 @@ def test_when_bounds(when, bounds):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         open_db(tmp_path / "nope" / "x.db")
+
+
+def test_a_missing_lower_migration_is_applied_later(db_path):
+    from backchannel.store.db import apply_migrations
+
+    engine = open_db(db_path)
+    with engine.begin() as conn:  # as if this database was made before migration 2 existed
+        conn.execute(text("delete from schema_version where version = 2"))
+    assert apply_migrations(engine) == [2]
+    assert apply_migrations(engine) == []

@@ -65,20 +65,31 @@ def current_version(engine: Engine) -> int:
         return conn.execute(select(func.coalesce(func.max(schema.schema_version.c.version), 0))).scalar_one()
 
 
+def applied_versions(engine: Engine) -> set[int]:
+    with engine.connect() as conn:
+        if not engine.dialect.has_table(conn, "schema_version"):
+            return set()
+        return set(conn.execute(select(schema.schema_version.c.version)).scalars())
+
+
 def apply_migrations(engine: Engine) -> list[int]:
-    """Run each registered migration the database lacks, one transaction each."""
+    """Run each registered migration the database has not recorded, in order, one transaction each.
+
+    By recorded number, not by the highest one: a database made while a lower-numbered
+    migration was still unwritten gets it later instead of skipping it.
+    """
     # Importing the stages registers their migrations.
     from . import migrations  # noqa: F401
 
     try:
         with engine.begin() as conn:
             schema.schema_version.create(conn, checkfirst=True)
-        have = current_version(engine)
+        have = applied_versions(engine)
     except Exception as exc:
         raise StoreError(f"cannot read database {engine.url}: {exc}") from exc
     applied = []
     for version in sorted(schema.MIGRATIONS):
-        if version <= have:
+        if version in have:
             continue
         name, fn = schema.MIGRATIONS[version]
         with engine.begin() as conn:
