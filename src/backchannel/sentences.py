@@ -147,7 +147,7 @@ _OPENERS = frozenset(
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?$")
-_GLUED_LINK = re.compile(r"\b(?:Read more|Read More|READ MORE)(?=\s+[A-Z“\"‘'])")
+_GLUED_LINK = re.compile(r"(?:Read more|Read More|READ MORE)(?=\s+[A-Z“\"‘'])")  # also glued: "DaalderRead more"
 _BULLET = re.compile(r"^(?:[-*•–—▪·]|\d{1,2}[.)])\s+")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 
