@@ -36,11 +36,12 @@ def test_add_is_idempotent_by_hash_url_and_id(db_path):
     assert [r.outcome for r in add_articles(engine, [a])] == ["ingested"]
     again = add_articles(engine, [a])
     assert again[0].outcome == "duplicate" and "a1" in again[0].reason
-    same_text = Article(id="other", text="talks  resumed in Geneva.")
-    assert add_articles(engine, [same_text])[0].outcome == "duplicate"
+    same_text = Article(id="other", text="talks  resumed in Geneva.")  # another record: an exact copy
+    assert add_articles(engine, [same_text])[0].outcome == "copy"
+    assert add_articles(engine, [same_text])[0].outcome == "duplicate"  # the same record again
     same_url = Article(id="x", text="Different words entirely.", url="https://example.org/a1")
     assert add_articles(engine, [same_url])[0].outcome == "duplicate"
-    within_batch = [Article(id="b1", text="One text."), Article(id="b2", text="One text.")]
+    within_batch = [Article(id="b1", text="One text."), Article(id="b1", text="One text.")]
     assert [r.outcome for r in add_articles(engine, within_batch)] == ["ingested", "duplicate"]
     assert count_articles(engine) == 2
     assert get_article(engine, "a1").published == date(2023, 5, 1)

@@ -18,9 +18,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from .store.articles import iter_articles
+from .store.clusters import cluster_sizes
+from .store.copies import iter_sightings
 from .store.schema import articles as A
 from .store.schema import cluster_members as CM
 from .store.signals import query_signals
@@ -45,6 +47,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "clusters": (
         ("cluster_id", "str"), ("article_id", "str"), ("relation", "str"), ("similarity", "float"),
         ("size", "int"), ("outlet", "str"), ("published", "date"), ("title", "str"), ("url", "str"),
+        ("copy_of", "str"),
     ),
 }  # fmt: skip
 
@@ -129,22 +132,44 @@ def article_rows(
 
 
 def cluster_rows(engine: Engine) -> Iterator[dict[str, Any]]:
-    """One row per cluster membership, clusters largest first, the canonical member first."""
-    sizes = select(CM.c.cluster_id, func.count().label("size")).group_by(CM.c.cluster_id).subquery()
+    """One row per cluster member, clusters largest first, the canonical member first.
+
+    Exact copies seen at other addresses (``store.copies``) follow their cluster's stored
+    members: ``article_id`` empty, ``copy_of`` the stored article whose text they repeat.
+    """
+    sizes = cluster_sizes()
     q = (
         select(CM, sizes.c.size, A.c.outlet, A.c.published, A.c.title, A.c.url)
         .join(sizes, sizes.c.cluster_id == CM.c.cluster_id)
         .join(A, A.c.id == CM.c.article_id)
         .order_by(sizes.c.size.desc(), CM.c.cluster_id, (CM.c.relation != "canonical"), A.c.published, CM.c.article_id)
     )
+    copies: dict[str, list] = {}
+    for s in iter_sightings(engine):
+        copies.setdefault(s.article_id, []).append(s)
     with engine.connect() as conn:
+        current, pending, size = None, [], 0
         for r in conn.execute(q):
+            if r.cluster_id != current:
+                yield from _sighting_rows(current, size, pending)
+                current, pending, size = r.cluster_id, [], r.size
+            pending.extend((c, r.similarity) for c in copies.get(r.article_id, ()))  # its text, so its similarity
             yield {
                 "cluster_id": r.cluster_id, "article_id": r.article_id, "relation": r.relation,
                 "similarity": r.similarity, "size": r.size, "outlet": r.outlet,
                 "published": date.fromisoformat(r.published) if r.published else None, "title": r.title,
-                "url": r.url,
+                "url": r.url, "copy_of": None,
             }  # fmt: skip
+        yield from _sighting_rows(current, size, pending)
+
+
+def _sighting_rows(cluster_id: str | None, size: int, sightings: list) -> Iterator[dict[str, Any]]:
+    for s, similarity in sightings:
+        yield {
+            "cluster_id": cluster_id, "article_id": None, "relation": "exact", "similarity": similarity, "size": size,
+            "outlet": s.outlet, "published": s.published, "title": s.title, "url": s.url or s.source_path,
+            "copy_of": s.article_id,
+        }  # fmt: skip
 
 
 # --- writers ---------------------------------------------------------------------------

@@ -118,6 +118,9 @@ class Article:
         return out
 
     def with_(self, **changes: Any) -> Article:
+        """A copy with ``changes``; new text without a new ``content_hash`` gets its hash recomputed."""
+        if "text" in changes and "content_hash" not in changes and changes["text"] != self.text:
+            changes["content_hash"] = ""  # __post_init__ hashes the new text
         return replace(self, **changes)
 
 
@@ -189,7 +192,29 @@ class StoryCluster:
     id: str
     canonical_id: str
     members: tuple[ClusterMembership, ...]
+    sightings: tuple[CopySighting, ...] = ()  # exact copies of members seen at other addresses
 
     @property
     def size(self) -> int:
-        return len(self.members)
+        """Articles in the story: the stored members and the exact copies seen elsewhere."""
+        return len(self.members) + len(self.sightings)
+
+
+@dataclass(frozen=True, slots=True)
+class CopySighting:
+    """An exact copy of a stored article seen at another address (URL, or file and record id).
+
+    The text is stored once, under ``article_id``; the copy keeps only where it was seen
+    and what that page called itself. It belongs to the stored article's story cluster
+    with relation ``exact`` and counts as an article, never as an independent report.
+    """
+
+    article_id: str  # the stored article whose text it repeats
+    input_id: str | None = None  # the id its input gave it
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    source_path: str | None = None
+    seen_at: datetime | None = None

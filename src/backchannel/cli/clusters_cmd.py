@@ -8,7 +8,7 @@ from collections import Counter
 import typer
 from rich.text import Text
 
-from ..records import Article, StoryCluster
+from ..records import Article, CopySighting, StoryCluster
 from ..store.articles import iter_articles
 from ..store.clusters import cluster_of, count_clusters, get_cluster, list_clusters
 from .app import app, console, err_console
@@ -30,17 +30,33 @@ def _day(a: Article | None) -> str | None:
     return a.published.isoformat() if a and a.published else None
 
 
+def _relations(c: StoryCluster) -> Counter:
+    """Members per relation; exact copies seen at other addresses (sightings) count as ``exact``."""
+    return Counter([m.relation for m in c.members] + ["exact"] * len(c.sightings))
+
+
+def _sighting_json(s: CopySighting, similarity: float) -> dict:
+    """A sighting as a member: no article id of its own, the stored article it copies, and its address.
+
+    Its text is its stored article's, so its similarity to the canonical is that article's.
+    """
+    return {
+        "article_id": None,
+        "copy_of": s.article_id,
+        "url": s.url or s.source_path,
+        "relation": "exact",
+        "similarity": similarity,
+        "outlet": s.outlet,
+        "published": s.published.isoformat() if s.published else None,
+        "title": s.title,
+    }
+
+
 def _cluster_json(c: StoryCluster, arts: dict[str, Article]) -> dict:
     canonical = arts.get(c.canonical_id)
-    return {
-        "id": c.id,
-        "canonical": c.canonical_id,
-        "size": c.size,
-        "relations": dict(Counter(m.relation for m in c.members if m.relation != "canonical")),
-        "title": canonical.title if canonical else None,
-        "outlet": canonical.outlet if canonical else None,
-        "published": _day(canonical),
-        "members": [
+    members = []
+    for m in c.members:
+        members.append(
             {
                 "article_id": m.article_id,
                 "relation": m.relation,
@@ -49,8 +65,17 @@ def _cluster_json(c: StoryCluster, arts: dict[str, Article]) -> dict:
                 "published": _day(arts.get(m.article_id)),
                 "title": arts[m.article_id].title if m.article_id in arts else None,
             }
-            for m in c.members
-        ],
+        )
+        members.extend(_sighting_json(s, m.similarity) for s in c.sightings if s.article_id == m.article_id)
+    return {
+        "id": c.id,
+        "canonical": c.canonical_id,
+        "size": c.size,
+        "relations": {k: v for k, v in _relations(c).items() if k != "canonical"},
+        "title": canonical.title if canonical else None,
+        "outlet": canonical.outlet if canonical else None,
+        "published": _day(canonical),
+        "members": members,
     }
 
 
@@ -81,7 +106,7 @@ def list_cmd(
     # One block per story: ids are long slugs a user copies into `clusters show`, so
     # they get a line of their own and never fold inside a table cell.
     for c in clusters:
-        rel = Counter(m.relation for m in c.members)
+        rel = _relations(c)
         a = arts.get(c.canonical_id)
         facts = f"{c.size} articles: {rel['exact'] + rel['near_copy']} copies, {rel['rewrite']} rewrites"
         where = " · ".join(x for x in (_day(a), a.outlet if a else None) if x)
@@ -103,7 +128,7 @@ def show_cmd(
 ) -> None:
     """Show one cluster: the canonical report, then its copies and rewrites with their similarity.
 
-    Similarity to the canonical: 1.00 for exact copies; for near copies, the share of the shorter text's word shingles found in the other; for rewrites, the share of the shorter text's sentences that align, in order, with sentences carrying the same facts.
+    Exact copies seen at other addresses are listed under the stored article they repeat (their text is stored once). Similarity to the canonical: 1.00 for exact copies of it; for near copies, the share of the shorter text's word shingles found in the other; for rewrites, the share of the shorter text's sentences that align, in order, with sentences carrying the same facts.
     """
     engine = open_or_exit(db)
     cluster = get_cluster(engine, cluster_id)
@@ -130,7 +155,10 @@ def show_cmd(
         head.append(m["title"] or "(untitled)")
         console.print(head)
         console.print(Text(f"{'':<16}{where}", style="dim"))
-        console.print(Text(f"{'':<16}id {m['article_id']}"), soft_wrap=True)
+        if m["article_id"] is None:  # an exact copy seen at another address: its text is stored once
+            console.print(Text(f"{'':<16}copy of {m['copy_of']} at {m['url'] or '-'}"), soft_wrap=True)
+        else:
+            console.print(Text(f"{'':<16}id {m['article_id']}"), soft_wrap=True)
 
 
 @clusters_app.command("assign")

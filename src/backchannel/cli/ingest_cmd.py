@@ -1,7 +1,7 @@
 """``backchannel ingest PATH...``: read, clean and store articles, then cluster and extract.
 
 Bad inputs are printed one line each (file and line or record) while the rest goes on;
-the run ends with a table of ingested / duplicate / skipped / failed.
+the run ends with a table of ingested / copy / duplicate / skipped / failed.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def ingest_cmd(
 
     PATH may be a file, a folder (--recursive for subfolders) or an http(s) URL of a page or feed; the format comes from the file name or its first bytes unless --format says.
 
-    Texts under 200 characters or 30 words are skipped; duplicates (same text, URL or id as a stored article) are counted, not stored again, so re-running an ingest is safe. Each bad input is one line on stderr naming the file and line or record.
+    Texts under 200 characters or 30 words are skipped; duplicates (same text, URL or id as a stored article) are counted, not stored again, so re-running an ingest is safe; the same text at a new address (another URL, or file without one) is an exact copy, recorded as a sighting of the stored article. Each bad input is one line on stderr naming the file and line or record.
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
@@ -137,7 +137,12 @@ def ingest_cmd(
     if todo and not (no_cluster and no_extract):
         _after(engine, todo, cluster=not no_cluster, extract=not no_extract)
     if not report.ingested:
-        if report.duplicates:
+        if report.copies:
+            console.print(
+                f"no new text: {len(report.copies)} exact copies seen at new addresses were recorded, "
+                f"{len(report.duplicates)} articles read are already stored."
+            )
+        elif report.duplicates:
             console.print(f"nothing new: all {len(report.duplicates)} articles read are already stored.")
         else:
             err_console.print(
@@ -154,12 +159,21 @@ def _summary(report: IngestReport) -> None:
     console.print(f"read {report.sources_done} of {report.sources} inputs", highlight=False)
     table = Table("outcome", "articles")
     table.add_row("ingested", str(len(report.ingested)))
+    table.add_row("copy (recorded)", str(len(report.copies)))
     table.add_row("duplicate", str(len(report.duplicates)))
     table.add_row("skipped", str(len(report.skipped)))
     table.add_row("failed", str(len(report.failed)), style="red" if report.failed else None)
     if report.warnings:
         table.add_row("(warnings)", str(len(report.warnings)), style="dim")
     console.print(table)
+    for copy in report.copies[:SHOW_DUPLICATES]:
+        console.print(
+            f"[dim]copy:[/dim] {escape(copy.source or copy.article_id)}: {escape(copy.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(report.copies) > SHOW_DUPLICATES:
+        console.print(f"[dim]... and {len(report.copies) - SHOW_DUPLICATES} more copies[/dim]")
     for dup in report.duplicates[:SHOW_DUPLICATES]:
         console.print(
             f"[dim]duplicate:[/dim] {escape(dup.source or dup.article_id)}: {escape(dup.reason)}",

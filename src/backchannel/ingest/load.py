@@ -36,6 +36,7 @@ class IngestReport:
     read: int = 0  # articles read so far (stored or duplicate, or still in the open batch)
     ingested: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    copies: list[Duplicate] = field(default_factory=list)  # exact copies at other addresses, recorded as sightings
     skipped: list[Problem] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -120,6 +121,8 @@ def store_batch(engine: Engine, batch: list[Article], report: IngestReport) -> N
     for article, result in zip(batch, add_articles(engine, batch), strict=True):  # one result per article, in order
         if result.outcome == "ingested":
             report.ingested.append(result.article_id)
+        elif result.outcome == "copy":
+            report.copies.append(Duplicate(result.article_id, article.source_path or article.url or "", result.reason))
         else:
             report.duplicates.append(
                 Duplicate(result.article_id, article.source_path or article.url or "", result.reason)

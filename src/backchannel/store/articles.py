@@ -1,26 +1,34 @@
-"""Articles in the store: add a batch idempotently, fetch one, list with filters."""
+"""Articles in the store: add a batch idempotently (exact copies elsewhere become sightings), fetch, list."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from sqlalchemy import Engine, Row, or_, select
 
 from ..records import Article, parse_date
+from .copies import article_copies, known_locations, location, sighting_row, urls_seen
 from .schema import articles as T
 
-Outcome = Literal["ingested", "duplicate"]
+Outcome = Literal["ingested", "duplicate", "copy"]
 
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
+    """What became of one incoming article.
+
+    ``copy``: its text is stored already under another address, so it was recorded as a
+    sighting of ``copy_of`` (``store.copies``) rather than stored again.
+    """
+
     article_id: str
     outcome: Outcome
-    reason: str = ""  # for duplicates: which stored article it repeats, and how
+    reason: str = ""  # for duplicates and copies: which stored article it repeats, and how
+    copy_of: str | None = None  # for copies: the stored article whose text it repeats
 
 
 def _row_values(article: Article, now: datetime) -> dict:
@@ -59,13 +67,15 @@ def row_to_article(row: Row) -> Article:
 
 
 def add_articles(engine: Engine, batch: Sequence[Article]) -> list[AddResult]:
-    """Insert ``batch`` in one transaction; an article already stored is a duplicate.
+    """Insert ``batch`` in one transaction; an input already stored is a duplicate.
 
     Duplicates are found by id, content hash or URL, against the database and within
-    the batch, so re-running an ingest adds nothing. A crash mid-batch rolls the whole
-    batch back, and the re-run completes it.
+    the batch, so re-running an ingest adds nothing. Text already stored but seen at
+    another address (another URL; without URLs, another file or record) is an exact copy:
+    it is recorded as a sighting of the stored article (``store.copies``), once per
+    address. A crash mid-batch rolls the whole batch back, and the re-run completes it.
     """
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     results: list[AddResult] = []
     with engine.begin() as conn:
         ids = [a.id for a in batch]
@@ -74,34 +84,58 @@ def add_articles(engine: Engine, batch: Sequence[Article]) -> list[AddResult]:
         known_id: dict[str, str] = {}
         known_hash: dict[str, str] = {}
         known_url: dict[str, str] = {}
+        home: dict[str, str] = {}  # stored article id -> its own location (see copies.location)
         for chunk_start in range(0, len(batch), 300):
             sl = slice(chunk_start, chunk_start + 300)
             conds = [T.c.id.in_(ids[sl]), T.c.content_hash.in_(hashes[sl])]
             if urls[sl]:
                 conds.append(T.c.url.in_(urls[sl]))
-            for r in conn.execute(select(T.c.id, T.c.content_hash, T.c.url).where(or_(*conds))):
+            q = select(T.c.id, T.c.content_hash, T.c.url, T.c.source_path).where(or_(*conds))
+            for r in conn.execute(q):
                 known_id[r.id] = r.id
                 known_hash[r.content_hash] = r.id
                 if r.url:
                     known_url[r.url] = r.id
-        rows = []
+                home[r.id] = r.url or f"{r.source_path or ''}#{r.id}"
+        seen_at = known_locations(conn, set(known_hash.values()))
+        copy_url = urls_seen(conn, urls)  # URLs already recorded as sightings
+        rows, sightings = [], []
         for a in batch:
-            if a.content_hash in known_hash:
-                results.append(AddResult(a.id, "duplicate", f"same text as {known_hash[a.content_hash]}"))
+            stored = known_hash.get(a.content_hash)
+            if stored is not None:
+                loc = location(a)
+                if a.id == stored or loc == home.get(stored) or loc in seen_at[stored]:
+                    results.append(AddResult(a.id, "duplicate", f"same text as {stored}"))
+                elif a.url and a.url in known_url:
+                    results.append(AddResult(a.id, "duplicate", f"same URL as {known_url[a.url]}"))
+                elif a.url and a.url in copy_url:
+                    results.append(AddResult(a.id, "duplicate", f"same URL as a recorded copy of {copy_url[a.url]}"))
+                else:
+                    sightings.append(sighting_row(stored, a, now))
+                    seen_at[stored].add(loc)
+                    if a.url:
+                        copy_url[a.url] = stored
+                    results.append(AddResult(a.id, "copy", f"exact copy of {stored} (recorded)", copy_of=stored))
                 continue
             if a.url and a.url in known_url:
                 results.append(AddResult(a.id, "duplicate", f"same URL as {known_url[a.url]}"))
+                continue
+            if a.url and a.url in copy_url:
+                results.append(AddResult(a.id, "duplicate", f"same URL as a recorded copy of {copy_url[a.url]}"))
                 continue
             if a.id in known_id:
                 results.append(AddResult(a.id, "duplicate", f"id {a.id} already stored with other text"))
                 continue
             rows.append(_row_values(a, now))
             known_id[a.id] = known_hash[a.content_hash] = a.id
+            home[a.id] = location(a)
             if a.url:
                 known_url[a.url] = a.id
             results.append(AddResult(a.id, "ingested"))
         if rows:
             conn.execute(T.insert(), rows)
+        if sightings:
+            conn.execute(article_copies.insert(), sightings)
     return results
 
 

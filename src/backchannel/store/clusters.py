@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 
 from ..records import ClusterMembership, StoryCluster, parse_date
+from .copies import cluster_sightings_counts, sighting_counts, sightings_of
 from .schema import articles as A
 from .schema import cluster_members as CM
 from .schema import metadata, migration
@@ -140,21 +141,39 @@ def _order(m: ClusterMembership) -> tuple[int, float, str]:
     return (_RANK.get(m.relation, 4), -m.similarity, m.article_id)
 
 
+def _sightings(conn: Connection, members: Sequence[ClusterMembership]) -> tuple:
+    """The exact copies seen elsewhere of ``members``, in the members' order."""
+    found = sightings_of(conn, [m.article_id for m in members])
+    return tuple(c for m in members for c in found.get(m.article_id, ()))
+
+
 def get_cluster(engine: Engine, cluster_id: str) -> StoryCluster | None:
-    """One cluster: the canonical member first, then copies and rewrites (see ``_order``)."""
+    """One cluster: the canonical member first, then copies and rewrites (see ``_order``).
+
+    ``sightings`` are the exact copies of its members seen at other addresses (``store.copies``).
+    """
     with engine.connect() as conn:
         members = members_of_clusters(conn, [cluster_id])
-    if not members:
-        return None
-    members.sort(key=_order)
-    return StoryCluster(cluster_id, members[0].article_id, tuple(members))
+        if not members:
+            return None
+        members.sort(key=_order)
+        sightings = _sightings(conn, members)
+    return StoryCluster(cluster_id, members[0].article_id, tuple(members), sightings)
+
+
+def cluster_sizes():
+    """(cluster_id, size) per cluster: its stored members plus their sightings."""
+    copies = cluster_sightings_counts()
+    stored = select(CM.c.cluster_id, func.count().label("n")).group_by(CM.c.cluster_id).subquery()
+    size = (stored.c.n + func.coalesce(copies.c.copies, 0)).label("size")
+    return select(stored.c.cluster_id, size).outerjoin(copies, copies.c.cluster_id == stored.c.cluster_id).subquery()
 
 
 def list_clusters(engine: Engine, min_size: int = 1, limit: int | None = None, offset: int = 0) -> list[StoryCluster]:
-    """Clusters with at least ``min_size`` members, largest first (then by cluster id)."""
-    size = func.count().label("size")
-    q = select(CM.c.cluster_id, size).group_by(CM.c.cluster_id).having(size >= min_size)
-    q = q.order_by(size.desc(), CM.c.cluster_id).offset(offset)
+    """Clusters with at least ``min_size`` articles (sightings included), largest first (then by cluster id)."""
+    sizes = cluster_sizes()
+    q = select(sizes.c.cluster_id).where(sizes.c.size >= min_size)
+    q = q.order_by(sizes.c.size.desc(), sizes.c.cluster_id).offset(offset)
     if limit is not None:
         q = q.limit(limit)
     with engine.connect() as conn:
@@ -162,16 +181,19 @@ def list_clusters(engine: Engine, min_size: int = 1, limit: int | None = None, o
         grouped: dict[str, list[ClusterMembership]] = defaultdict(list)
         for m in members_of_clusters(conn, ids):
             grouped[m.cluster_id].append(m)
+        found = sightings_of(conn, [m.article_id for ms in grouped.values() for m in ms])
     out = []
     for cid in ids:
         members = sorted(grouped[cid], key=_order)
-        out.append(StoryCluster(cid, members[0].article_id, tuple(members)))
+        sightings = tuple(c for m in members for c in found.get(m.article_id, ()))
+        out.append(StoryCluster(cid, members[0].article_id, tuple(members), sightings))
     return out
 
 
 def count_clusters(engine: Engine, min_size: int = 1) -> int:
-    size = func.count().label("size")
-    inner = select(CM.c.cluster_id).group_by(CM.c.cluster_id).having(size >= min_size).subquery()
+    """Clusters with at least ``min_size`` articles (sightings included)."""
+    sizes = cluster_sizes()
+    inner = select(sizes.c.cluster_id).where(sizes.c.size >= min_size).subquery()
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(inner)).scalar_one()
 
@@ -247,7 +269,11 @@ def bump_generation(conn: Connection) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Support:
-    """How many stored articles carry a signal, and from how many independent story clusters."""
+    """How many articles carry a signal, and from how many independent story clusters.
+
+    ``articles`` counts the stored articles and their exact copies seen elsewhere
+    (``store.copies``); a copy is in its article's cluster, so it adds no report.
+    """
 
     articles: int
     independent_reports: int
@@ -260,6 +286,7 @@ def support(engine: Engine, signal_ids: Sequence[int]) -> dict[int, Support]:
     same once normalised, or whose content words overlap (weighted Dice) at least
     ``support_similarity`` of ``cluster.yaml``: a copy keeps the sentence, a rewrite
     words it anew but keeps its names and facts. An article not clustered yet counts as its own report.
+    Each exact copy of a carrying article seen at another address counts as one more article.
     Unknown ids are left out of the result.
     """
     from ..cluster.config import default_config
@@ -280,13 +307,14 @@ def support(engine: Engine, signal_ids: Sequence[int]) -> dict[int, Support]:
                 .where(S.c.holder == holder, S.c.issue == issue, S.c.stance == stance)
             )
             groups[(holder, issue, stance)] = list(conn.execute(q))
+        copies = sighting_counts(conn, {r.article_id for rows in groups.values() for r in rows})
     out: dict[int, Support] = {}
     for key, rows in groups.items():
-        out.update(_group_support(rows, [s for s, k in targets.items() if k == key], cfg))
+        out.update(_group_support(rows, [s for s, k in targets.items() if k == key], cfg, copies))
     return out
 
 
-def _group_support(rows: list, wanted: list[int], cfg) -> dict[int, Support]:
+def _group_support(rows: list, wanted: list[int], cfg, copies: dict[str, int] | None = None) -> dict[int, Support]:
     """Support within one (holder, issue, stance) group: for each wanted signal, the rows alike.
 
     Shared weights come from per-key posting arrays summed with ``numpy.bincount``, so a
@@ -313,7 +341,9 @@ def _group_support(rows: list, wanted: list[int], cfg) -> dict[int, Support]:
             post_rows[k].append(i)
             post_weights[k].append(w)
     postings = {k: (np.array(post_rows[k]), np.array(post_weights[k])) for k in post_rows}
-    articles = np.unique([r.article_id for r in rows], return_inverse=True)[1]
+    article_ids, articles = np.unique([r.article_id for r in rows], return_inverse=True)
+    copies = copies or {}
+    weight = np.array([1 + copies.get(str(a), 0) for a in article_ids], dtype=np.int64)  # itself and its copies
     reports = np.unique([r.cluster_id or f"\0{r.article_id}" for r in rows], return_inverse=True)[1]
     out: dict[int, Support] = {}
     for sid in wanted:
@@ -329,6 +359,7 @@ def _group_support(rows: list, wanted: list[int], cfg) -> dict[int, Support]:
         match[norm_rows[norms[i]]] = True
         members = np.flatnonzero(match)
         out[sid] = Support(
-            articles=int(np.unique(articles[members]).size), independent_reports=int(np.unique(reports[members]).size)
+            articles=int(weight[np.unique(articles[members])].sum()),
+            independent_reports=int(np.unique(reports[members]).size),
         )
     return out
