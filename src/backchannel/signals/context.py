@@ -66,10 +66,13 @@ class DocContext:
 
     def continues(self, para_a: int, para_b: int) -> bool:
         """Whether paragraph ``para_b`` continues the same speaker's turn as ``para_a`` (transcripts)."""
-        if para_b != para_a + 1 or self.labelled[para_b]:
+        if para_b <= para_a or self.labelled[para_b]:
             return False
         a, b = self.speaker_of[para_a], self.speaker_of[para_b]
-        return a is not None and b is not None and a.code == b.code and self.labelled[self._turn_start(para_a)]
+        if a is None or b is None or a is not b:
+            return False
+        start = self._turn_start(para_b)
+        return start <= para_a and self.labelled[start]  # the same labelled turn, however many paragraphs long
 
     def _turn_start(self, para: int) -> int:
         while para > 0 and not self.labelled[para] and self.speaker_of[para - 1] is self.speaker_of[para]:
