@@ -21,7 +21,7 @@ from .holders import Actorish, Attribution, attribution, proposers, select_holde
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
-_TOPIC_WINDOW = 8  # sentences a signal keeps its issue the topic for context terms
+_TOPIC_WINDOW = 5  # sentences a signal keeps its issue the topic for context terms
 _OBJECT_BEFORE = re.compile(r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked)\s+$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 
