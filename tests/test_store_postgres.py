@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from backchannel.records import Article, Signal
+from backchannel.records import Article, ClusterMembership, Signal
 from backchannel.store import open_db
 from backchannel.store.articles import add_articles, get_article, list_articles
+from backchannel.store.clusters import count_clusters, list_clusters, replace_memberships, support
 from backchannel.store.db import current_version
 from backchannel.store.schema import MIGRATIONS
 from backchannel.store.signals import query_signals, replace_signals
@@ -103,10 +104,10 @@ def test_postgres_migrations_articles_and_signals(pg_url):
             url="https://example.org/pg1",
             published=date(2024, 2, 1),
         ),
-        Article(id="pg2", text="kyiv said it was ready  for talks."),  # same text: duplicate
+        Article(id="pg2", text="kyiv said it was ready  for talks."),  # same text elsewhere: an exact copy
     ]
-    assert [r.outcome for r in add_articles(engine, batch)] == ["ingested", "duplicate"]
-    assert add_articles(engine, batch[:1])[0].outcome == "duplicate"
+    assert [r.outcome for r in add_articles(engine, batch)] == ["ingested", "copy"]
+    assert [r.outcome for r in add_articles(engine, batch)] == ["duplicate", "duplicate"]
     assert get_article(engine, "pg1").published == date(2024, 2, 1)
     assert [a.id for a in list_articles(engine, since=date(2024, 1, 1))] == ["pg1"]
 
@@ -114,3 +115,10 @@ def test_postgres_migrations_articles_and_signals(pg_url):
     replace_signals(engine, {"pg1": [sig]}, extractor="test")
     got = query_signals(engine, holder="UKR", since=date(2024, 1, 15))
     assert [g.signal for g in got] == [sig]
+
+    with engine.begin() as conn:  # the copy is a member of pg1's cluster and an article carrying its signal
+        replace_memberships(conn, [], [ClusterMembership("pg1", "pg1", "canonical")])
+    assert [(c.id, c.size) for c in list_clusters(engine, min_size=2)] == [("pg1", 2)]
+    assert count_clusters(engine, min_size=2) == 1
+    [(articles, reports)] = [(s.articles, s.independent_reports) for s in support(engine, [got[0].id]).values()]
+    assert (articles, reports) == (2, 1)
