@@ -28,6 +28,7 @@ from .queries import (
     ArticleRow,
     article_row,
     cluster_member_rows,
+    cluster_sightings,
     cluster_signal_count,
     count_article_rows,
     count_clusters,
@@ -43,6 +44,7 @@ from .schemas import (
     ClusterDetail,
     ClusterMember,
     ClusterRef,
+    ClusterSighting,
     ClusterSummary,
     IngestRequest,
     IngestResponse,
@@ -218,6 +220,18 @@ def api_cluster(request: Request, cluster_id: str) -> ClusterDetail:
         signals=cluster_signal_count(engine, cluster_id),
         canonical=_member(members[0]),
         members=[_member(m) for m in members[1:501]],
+        sightings=[
+            ClusterSighting(
+                copy_of=s.article_id,
+                url=s.url,
+                title=s.title,
+                outlet=s.outlet,
+                author=s.author,
+                published=s.published,
+                source_path=s.source_path,
+            )
+            for s in cluster_sightings(engine, cluster_id, limit=500)
+        ],
     )
 
 

@@ -22,6 +22,7 @@ from .highlight import place_signals, render_article
 from .queries import (
     article_row,
     cluster_member_rows,
+    cluster_sightings,
     cluster_signal_count,
     cluster_size,
     count_article_rows,
@@ -255,6 +256,7 @@ def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
         members=members[1:],
         n_signals=cluster_signal_count(engine, cluster_id),
         size=cluster_size(engine, cluster_id),
+        sightings=cluster_sightings(engine, cluster_id),
     )
 
 

@@ -11,9 +11,11 @@ from datetime import date
 
 from sqlalchemy import Engine, and_, func, select
 
+from ..records import CopySighting
 from ..store.clusters import count_clusters as store_count_clusters
 from ..store.clusters import get_cluster
 from ..store.clusters import list_clusters as store_list_clusters
+from ..store.copies import article_copies as AC
 from ..store.schema import articles as A
 from ..store.schema import cluster_members as CM
 from ..store.schema import signals as S
@@ -144,8 +146,21 @@ def cluster_member_rows(engine: Engine, cluster_id: str, *, limit: int = 200) ->
 
 
 def cluster_size(engine: Engine, cluster_id: str) -> int:
+    """Articles in the story: stored members plus the exact copies of them seen elsewhere (``store.copies``)."""
     with engine.connect() as conn:
-        return conn.execute(select(func.count()).where(CM.c.cluster_id == cluster_id)).scalar_one()
+        stored = conn.execute(select(func.count()).where(CM.c.cluster_id == cluster_id)).scalar_one()
+        copies = conn.execute(
+            select(func.count())
+            .select_from(AC.join(CM, CM.c.article_id == AC.c.article_id))
+            .where(CM.c.cluster_id == cluster_id)
+        ).scalar_one()
+    return stored + copies
+
+
+def cluster_sightings(engine: Engine, cluster_id: str, *, limit: int = 200) -> list[CopySighting]:
+    """Exact copies of the cluster's members seen at other addresses, in the members' order."""
+    cluster = get_cluster(engine, cluster_id)
+    return list(cluster.sightings[:limit]) if cluster else []
 
 
 def list_clusters(engine: Engine, *, min_size: int = 2, limit: int = 50, offset: int = 0) -> list[ClusterRow]:

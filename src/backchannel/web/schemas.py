@@ -124,12 +124,26 @@ class ClusterSummary(BaseModel):
     canonical: ClusterMember | None
 
 
+class ClusterSighting(BaseModel):
+    copy_of: str = Field(description="The stored article whose text this copy repeats word for word.")
+    url: str | None
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: date | None
+    source_path: str | None
+
+
 class ClusterDetail(BaseModel):
     id: str
     size: int
     signals: int
     canonical: ClusterMember
     members: list[ClusterMember] = Field(description="The copies and rewrites, closest first (at most 500).")
+    sightings: list[ClusterSighting] = Field(
+        default_factory=list,
+        description="Exact copies of members seen at other addresses (relation exact; their text is stored once).",
+    )
 
 
 # ---- tracks (mirror backchannel.track's to_json)
