@@ -10,7 +10,7 @@ from backchannel.store import open_db
 from backchannel.store.articles import add_articles
 from backchannel.web import create_app
 
-from .conftest import Client
+from .conftest import TOKEN, Client
 
 # Written for this test.
 TEXT = (
@@ -48,5 +48,21 @@ def test_story_page_and_api_list_the_copy(db_path) -> None:
         assert "2 articles" in page.text and "This story has a single article" not in page.text
         listed = client.get("/api/clusters?min_size=2").json()
         assert [(c["id"], c["size"]) for c in listed["items"]] == [("wire-helsinki", 2)]
+    finally:
+        client.close()
+
+
+def test_ingest_api_reports_an_exact_copy(db_path) -> None:
+    client = Client(create_app(str(db_path), token=TOKEN))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    wire = {"id": "wire-helsinki", "text": TEXT, "url": "https://wire.example/helsinki", "outlet": "Example Wire"}
+    reprint = {**wire, "id": "daily-helsinki", "url": "https://daily.example/helsinki-talks", "outlet": "Example Daily"}
+    try:
+        out = client.post("/api/articles", json={"articles": [wire, reprint]}, headers=auth).json()
+        assert [r["outcome"] for r in out["results"]] == ["ingested", "copy"]
+        assert out["results"][1]["reason"] == "exact copy of wire-helsinki (recorded)"
+        assert (out["ingested"], out["copies"], out["duplicates"]) == (1, 1, 0)
+        again = client.post("/api/articles", json={"articles": [reprint]}, headers=auth).json()
+        assert (again["copies"], again["duplicates"]) == (0, 1)
     finally:
         client.close()

@@ -343,6 +343,7 @@ def _ingest(request: Request, body: IngestRequest) -> IngestResponse:
         clustered=done.clustered if done else 0,
         signals=done.signals if done else 0,
         results=results,
+        copies=sum(r.outcome == "copy" for r in results),
     )
 
 

@@ -267,7 +267,7 @@ class IngestRequest(BaseModel):
 
 class IngestResult(BaseModel):
     id: str
-    outcome: str = Field(description="ingested, duplicate, or rejected")
+    outcome: str = Field(description="ingested, copy (an exact copy, recorded), duplicate, or rejected")
     reason: str = ""
 
 
@@ -278,3 +278,4 @@ class IngestResponse(BaseModel):
     clustered: int
     signals: int
     results: list[IngestResult]
+    copies: int = Field(0, description="Exact copies of stored articles at new addresses, recorded as sightings.")
