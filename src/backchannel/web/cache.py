@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 
+from ..store.copies import article_copies
 from ..store.schema import articles, cluster_members, signals
 
 V = TypeVar("V")
@@ -43,7 +44,7 @@ class Cache:
         self._fingerprint: tuple[float, tuple] | None = None
 
     def fingerprint(self, engine: Engine) -> tuple:
-        """What changes whenever articles, signals or clusters change (read at most every 2 s)."""
+        """What changes whenever articles, signals, clusters or exact copies change (read at most every 2 s)."""
         now = time.monotonic()
         with self.lock:
             if self._fingerprint and now - self._fingerprint[0] < FINGERPRINT_TTL:
@@ -52,7 +53,8 @@ class Cache:
             sig = conn.execute(select(func.count(), func.max(signals.c.id))).one()
             clu = conn.execute(select(func.count()).select_from(cluster_members)).scalar_one()
             art = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-        fp = (sig[0], sig[1], clu, art)
+            cop = conn.execute(select(func.count()).select_from(article_copies)).scalar_one()  # exact copies seen
+        fp = (sig[0], sig[1], clu, art, cop)
         with self.lock:
             self._fingerprint = (now, fp)
         return fp
