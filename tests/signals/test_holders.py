@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def test_both_sides_is_one_record_per_side(by_key, signals_of) -> None:
     text = "Russia and Ukraine met in Istanbul. Both sides agreed to a prisoner exchange and a truce around the plant."
@@ -55,3 +57,17 @@ def test_continuation_in_the_holder_s_voice(signals_of) -> None:
     text = "Vladimir Putin: We are ready to consider a truce over the holidays. We do not rule this out."
     sigs = signals_of(text)
     assert len([s for s in sigs if s.holder == "RUS"]) == 2
+
+
+def test_states_inside_a_country_name_is_no_reporting_verb(by_key, signals_of) -> None:
+    # "United States" holds the word "states"; it must not become the verb whose content follows it.
+    text = "Antony Blinken, the U.S. secretary of state, said the United States backed a truce that respected Ukraine's borders."
+    keys = set(by_key(signals_of(text, published=date(2023, 5, 2))))
+    assert ("USA", "ceasefire") in keys
+    assert ("UKR", "ceasefire") not in keys
+
+
+def test_a_relative_that_does_not_move_the_reported_content(by_key, signals_of) -> None:
+    # "said Germany backed a truce that ...": the content starts after "said", not after the relative "that".
+    keys = set(by_key(signals_of("Scholz said Germany backed a truce that Kyiv could accept.")))
+    assert keys == {("DEU", "ceasefire")}

@@ -58,3 +58,21 @@ def test_offering_neutrality_is_opposed_to_membership(by_key, signals_of) -> Non
 def test_a_peace_plan_setting_terms_is_conditional(by_key, signals_of) -> None:
     sigs = signals_of("Kyiv presented its peace formula, demanding the withdrawal of all Russian troops.")
     assert by_key(sigs)[("UKR", "ceasefire")].stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Lula said the two countries should resume talks.", ("BRA", "negotiations")),
+        ("Orban said the conflict should be settled at the negotiating table.", ("HUN", "negotiations")),
+        ("Erdogan said the war had to be settled at the negotiating table.", ("TUR", "negotiations")),
+    ],
+)
+def test_a_modal_call_to_talk_or_settle_is_open(by_key, signals_of, text: str, key: tuple[str, str]) -> None:
+    s = by_key(signals_of(text))[key]
+    assert s.stance == "open"
+
+
+def test_terms_after_should_stay_conditional(by_key, signals_of) -> None:
+    text = "Lavrov said a truce should include the withdrawal of Ukrainian troops from four regions."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"

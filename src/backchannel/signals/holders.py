@@ -80,7 +80,9 @@ def attribution(
     verbs = [
         c
         for c in finditer(lex.cues.reporting, sentence, "reporting")
-        if not inside(c.start, quotes) and not _PASSIVE_BEFORE.search(sentence, max(0, c.start - 12), c.start)
+        if not inside(c.start, quotes)
+        and not _PASSIVE_BEFORE.search(sentence, max(0, c.start - 12), c.start)
+        and not any(m.start <= c.start < m.end for m in mentions)  # "the United States": a name, not "states"
     ]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
@@ -134,12 +136,28 @@ def attribution(
 # "is said to be willing": a hedge, not a report with a speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
+# Verbs whose object (the addressee) may stand between them and "that" ("told reporters that").
+_ADDRESSEE_VERB = re.compile(
+    r"(?:told|tells|tell|telling|assured|assures|informed|informs|warned|warns|reminded)\b", re.I
+)
+# What else may stand between a reporting verb and its "that": time, place or manner ("said on Friday that").
+_ADVERBIAL_START = re.compile(
+    r"\s*(?:,|that\b|on|in|at|during|after|before|late|earlier|later|again|also|then|repeatedly|publicly|privately"
+    r"|last|this|yesterday|today|separately|once|previously|recently|now|through|via|by)\b",
+    re.I,
+)
 
 
 def _content_start(sentence: str, verb: Cue) -> int:
     """Where the reported content begins: after "that" when it closely follows ("told reporters that")."""
     m = _THAT_AFTER.match(sentence, verb.end)
-    return m.end() if m else verb.end
+    if m is None:
+        return verb.end
+    if not _ADDRESSEE_VERB.match(verb.text) and not _ADVERBIAL_START.match(sentence, verb.end):
+        # "said the United States backed a truce that respected ...": the "that" is a relative
+        # clause inside the content, which begins right after the verb.
+        return verb.end
+    return m.end()
 
 
 def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[Cue]) -> Attribution | None:
