@@ -237,3 +237,16 @@ def test_sample_corpus_keeps_the_syndicated_copies_of_the_wire_story(tmp_path) -
     without = support(engine, ids)
     assert counted and all(counted[i].articles == without[i].articles + 2 for i in ids)
     assert all(counted[i].independent_reports == without[i].independent_reports for i in ids)
+
+
+def test_articles_show_lists_the_copies_and_points_a_copy_to_its_article(db_path) -> None:
+    engine = open_db(db_path)
+    add_articles(engine, [_wire(), _reprint()])
+    shown = runner.invoke(app, ["articles", "show", "wire-putin-truce", "--db", str(db_path)])
+    assert shown.exit_code == 0
+    assert (
+        "exact copy at: https://gazette.example/world/kremlin-ceasefire (Example Gazette, 2025-03-04)" in shown.output
+    )
+    copy = runner.invoke(app, ["articles", "show", "gazette-putin-truce", "--db", str(db_path)])
+    assert copy.exit_code == 1
+    assert "'gazette-putin-truce' is an exact copy of 'wire-putin-truce'" in copy.output

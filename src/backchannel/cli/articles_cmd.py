@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..store import StoreError, open_db
 from ..store.articles import get_article, list_articles
+from ..store.copies import find_sighting, iter_sightings
 from .app import app, console, err_console
 from .options import DbOption, JsonOption, SinceOption, UntilOption, parse_day
 
@@ -64,6 +66,16 @@ def show_cmd(
     engine = open_or_exit(db)
     article = get_article(engine, article_id)
     if article is None:
+        copy = find_sighting(engine, article_id)
+        if copy is not None:  # its text is stored once, under the article it repeats
+            err_console.print(
+                f"[red]error:[/red] {escape(repr(article_id))} is an exact copy of {escape(repr(copy.article_id))} "
+                f"at {escape(copy.url or copy.source_path or '?')}; its text is stored under that id "
+                f"([bold]backchannel articles show {escape(copy.article_id)}[/bold])",
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1)
         err_console.print(f"[red]error:[/red] no article with id {article_id!r}")
         raise typer.Exit(1)
     if as_json:
@@ -81,5 +93,9 @@ def show_cmd(
     for key, value in meta:
         if value:
             console.print(f"[dim]{key}:[/dim] {value}", markup=True, highlight=False)
+    for copy in iter_sightings(engine, [article.id]):
+        where = ", ".join(x for x in (copy.outlet, copy.published.isoformat() if copy.published else None) if x)
+        line = f"{copy.url or copy.source_path}" + (f" ({where})" if where else "")
+        console.print(f"[dim]exact copy at:[/dim] {escape(line)}", highlight=False, soft_wrap=True)
     console.print()
     console.print(article.text, markup=False, highlight=False)

@@ -180,3 +180,11 @@ def iter_sightings(engine: Engine, article_ids: Sequence[str] | None = None) -> 
     with engine.connect() as conn:
         for r in conn.execute(q):
             yield _sighting(r)
+
+
+def find_sighting(engine: Engine, input_id: str) -> CopySighting | None:
+    """The sighting an input with id ``input_id`` was recorded as (the earliest, if several), or None."""
+    T = article_copies
+    with engine.connect() as conn:
+        row = conn.execute(select(T).where(T.c.input_id == input_id).order_by(T.c.id).limit(1)).first()
+    return _sighting(row) if row else None
