@@ -71,3 +71,18 @@ def test_a_relative_that_does_not_move_the_reported_content(by_key, signals_of) 
     # "said Germany backed a truce that ...": the content starts after "said", not after the relative "that".
     keys = set(by_key(signals_of("Scholz said Germany backed a truce that Kyiv could accept.")))
     assert keys == {("DEU", "ceasefire")}
+
+
+def test_a_turn_that_names_no_one_is_its_speaker_s_position(by_key, signals_of) -> None:
+    text = (
+        "Question: What about the proposal to stop strikes on power plants?\n\n"
+        "Vladimir Putin: The idea of a pause in strikes on power plants deserves careful study. "
+        "Regarding the moratorium on strikes against ports, it requires a detailed examination."
+    )
+    sigs = [s for s in signals_of(text) if s.issue == "ceasefire"]
+    assert {s.holder for s in sigs} == {"RUS"}
+    assert any(s.sentence.startswith("Regarding the moratorium") for s in sigs)
+
+
+def test_a_news_sentence_that_names_no_one_has_no_holder(signals_of) -> None:
+    assert signals_of("Regarding the moratorium on strikes against ports, it requires a detailed examination.") == []

@@ -224,6 +224,10 @@ def _signals_for_issue(
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [_side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
+    voice = ctx.speaker_of[ctx.paragraph_of(index)]
+    if not heads and voice is not None and not any(m.code for m in mentions) and (sc.polar or sc.conditions):
+        # A transcript turn or an official text that names no one: its speaker states a position of its own.
+        heads, how = [voice], "speaker of the turn"
     if not heads and not props:
         return []
     term = hits_of_issue[0].text if hits_of_issue else None
