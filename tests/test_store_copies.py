@@ -159,6 +159,8 @@ def test_clusters_list_the_sighting_as_an_exact_member(db_path) -> None:
     copy = data["members"][1]
     assert copy["copy_of"] == "wire-putin-truce" and copy["outlet"] == "Example Gazette"
     assert copy["url"] == "https://gazette.example/world/kremlin-ceasefire" and copy["published"] == "2025-03-04"
+    by_copy = runner.invoke(app, ["clusters", "show", "gazette-putin-truce", "--db", str(db_path), "--json"])
+    assert by_copy.exit_code == 0 and json.loads(by_copy.output)["id"] == "wire-putin-truce"
     table = runner.invoke(app, ["clusters", "show", "wire-putin-truce", "--db", str(db_path)])
     assert "Kremlin open to cease-fire where troops stand" in table.output
     assert "copy of wire-putin-truce at" in table.output

@@ -11,6 +11,7 @@ from rich.text import Text
 from ..records import Article, CopySighting, StoryCluster
 from ..store.articles import iter_articles
 from ..store.clusters import cluster_of, count_clusters, get_cluster, list_clusters
+from ..store.copies import find_sighting
 from .app import app, console, err_console
 from .articles_cmd import open_or_exit
 from .options import DbOption, JsonOption
@@ -122,7 +123,9 @@ def list_cmd(
 
 @clusters_app.command("show")
 def show_cmd(
-    cluster_id: str = typer.Argument(..., help="A cluster id (see `clusters list`), or the id of any article in it."),
+    cluster_id: str = typer.Argument(
+        ..., help="A cluster id (see `clusters list`), or the id of any article in it (or of an exact copy)."
+    ),
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -134,6 +137,9 @@ def show_cmd(
     cluster = get_cluster(engine, cluster_id)
     if cluster is None:
         member = cluster_of(engine, cluster_id)
+        copy = find_sighting(engine, cluster_id) if member is None else None
+        if copy is not None:  # the id of an exact copy: its stored article's cluster
+            member = cluster_of(engine, copy.article_id)
         cluster = get_cluster(engine, member.cluster_id) if member else None
     if cluster is None:
         err_console.print(f"[red]error:[/red] no cluster and no clustered article with id {cluster_id!r}")
