@@ -5,6 +5,9 @@ to a holder. Within a paragraph a pronoun or "the president" takes the *last* ea
 mention that fits it, except that a speaker earlier in the same sentence wins ("Trump
 said he would meet the Russian leader and that he hoped..." is Trump both times).
 
+- Among several fitting persons, he/she/him follow salience first (``salience``: the
+  subject over a name in a phrase, the previous subject for "He" opening a sentence, the
+  speaker for '"...," he said'), then recency.
 - he/him/his need a person (or a singular title) not known to be a woman; she/her one
   not known to be a man; they/them/their a group or a country, or both of a later
   "X and Y" ("Kyiv and Moscow agreed..., but they") or every side of a plural ("the
@@ -16,7 +19,8 @@ said he would meet the Russian leader and that he hoped..." is Trump both times)
   by, that title; "the ministry" a group with that noun, or with the same role for
   ministries, delegations and armed forces ("the army" after "Russian forces"), while
   "the government" and "the administration" need that very noun. "his spokesman": the
-  possessive resolves like a pronoun and the title is looked up for that code and day.
+  possessive resolves like a pronoun and the title is looked up for that code and day;
+  "its foreign minister" needs an owner that can have one (a country, not NATO).
 - "the two leaders" take the last two sitting leaders named.
 - "the alliance", "the bloc" (actor anaphors) need their actor earlier in the paragraph.
 - "both sides", "the two leaders" (plurals) stand for the last two actors named, in the
@@ -48,6 +52,8 @@ from datetime import date
 from .cues import ACTOR_IT, THING_BETWEEN, quote_regions, region_speakers
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
+from .salience import is_subject, salient, unknown_speaker
+from .salience import last as _last
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
 _AND = re.compile(r"[^\S\n]*(?:and|&)[^\S\n]*")
@@ -96,13 +102,6 @@ def _fits_bare(m: Raw, bare: Raw, matcher: Matcher, on: date | None) -> bool:
     return m.noun == bare.noun or (m.role == bare.role and bare.role in _LOOSE_ROLES)
 
 
-def _last(history: list[Raw], test: Callable[[Raw], bool]) -> Raw | None:
-    for m in reversed(history):
-        if test(m):
-            return m
-    return None
-
-
 class _Resolver:
     """The state of one resolve() call: histories per paragraph and for the whole text."""
 
@@ -117,10 +116,12 @@ class _Resolver:
         self.all: list[Raw] = []  # the whole text so far
         self.sentence_start = 0
         self.quotes: list[tuple[int, int, bool]] = []  # quotations of the current paragraph
+        self.subjects: list[Raw | None] = []  # each finished sentence's subject, this paragraph
 
     def new_paragraph(self) -> None:
         self.previous = self.history
         self.history = []
+        self.subjects = []
 
     def push(self, raw: Raw) -> None:
         self.history.append(raw)
@@ -139,10 +140,27 @@ class _Resolver:
             # Inside a quote, "he" is someone the speaker talks about, not the speaker:
             # 'Putin "is stalling", Zelensky said, "and he knows it"' is Putin.
             speakers = {m.person or m.code for m in self.history if m.start >= self.sentence_start and m.speaker}
-            ante = _last(self.history, lambda m: fits(m) and (m.person or m.code) not in speakers)
+
+            def other(m: Raw) -> bool:
+                return fits(m) and (m.person or m.code) not in speakers
+
+            # The quote's own subject first: '"Putin is afraid to tell Trump that he wants..."' is Putin.
+            opened = max(s for s, e, _closed in self.quotes if s <= raw.start < e) + 1
+            inside = [m for m in self.history if opened <= m.start < raw.start]
+            subject = inside[0] if inside and other(inside[0]) and is_subject(inside[0], self.text, opened) else None
+            ante = subject or _last(self.history, other)
         else:
             same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
-            ante = same or _last(self.history, fits)
+            ante = same or (salient(self, raw, fits) if want in ("m", "f") else None) or _last(self.history, fits)
+            # '..., said Mykola Petrenko, an analyst. "...," he added': someone the dictionary
+            # does not know spoke since, so the pronoun is theirs and no holder.
+            if (
+                ante is not None
+                and raw.speaker
+                and want in ("m", "f")
+                and unknown_speaker(self.text, self.history, max(ante.end, raw.start - 400), raw.start)
+            ):
+                return []
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
         pair = self._pair() if want == "p" else None
@@ -161,6 +179,15 @@ class _Resolver:
             out.append(Raw(raw.start, raw.end, kind, side.code, side.person, side.role, side.title, side.active,
                            speaker=raw.speaker, det="plural" if len(sides) > 1 else None))  # fmt: skip
         return out
+
+    def end_sentence(self) -> None:
+        """Remember the finished sentence's subject, for a "He" that opens the next one."""
+        here = [m for m in self.history if m.start >= self.sentence_start]
+        first = here[0] if here else None
+        if first is not None and is_subject(first, self.text, self.sentence_start):
+            self.subjects.append(first)
+        else:
+            self.subjects.append(None)  # type: ignore[arg-type]
 
     def _pair(self) -> tuple[Raw, Raw] | None:
         """The latest "X and Y" of two actors in the paragraph ("Kyiv and Moscow agreed... they")."""
@@ -207,7 +234,15 @@ class _Resolver:
                 raw.start, raw.end, kind, ante.code, person, raw.role, raw.title, ante.active, speaker=raw.speaker
             )
         want = _POSSESSIVE_DET[raw.det]  # type: ignore[index]
-        owner = _last(self.history, lambda m: _fits_pronoun(m, want, self.matcher))
+        key = raw.title
+
+        def owns(m: Raw) -> bool:
+            # "its foreign minister" needs an actor that has one: a country, not NATO named since.
+            return _fits_pronoun(m, want, self.matcher) and (
+                key is None or not m.code or self.matcher.has_title(m.code, key)
+            )
+
+        owner = _last(self.history, owns)
         if owner is None or not owner.code:
             return None
         person = None
@@ -344,6 +379,7 @@ def resolve(
             for item in found:
                 state.push(item)
                 bucket.append(item)
+        state.end_sentence()
         resolved.append(bucket)
     _finish_paragraph(state, pending, resolved, carried, paras, current, text)
     out = []

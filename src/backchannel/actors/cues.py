@@ -36,6 +36,8 @@ THING_BETWEEN = re.compile(
 )
 
 _QUOTE_RE = re.compile(r'[“”«»„"]')
+# Between two items of a list: "Warsaw, Bratislava and Baku", "Minsk or Astana".
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|(?:and|or)[^\S\n]+)")
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -103,6 +105,7 @@ class RoleCues:
         A name right before a noun it modifies ("Ukraine's NATO aspirations", "US aid") is
         made a demonym: it names what the thing is about, not who acts.
         """
+        place: Raw | None = None  # the last place, so that a list of places stays places
         for raw in raws:
             if raw.kind == "country" and not raw.possessive and self.modifier.match(text, raw.end):
                 raw.kind = "demonym"
@@ -114,5 +117,10 @@ class RoleCues:
                 or (self.before.search(text, back, raw.start) and self.before_end.match(text, raw.end))
             ):
                 raw.speaker = True
-            elif raw.kind == "country" and self.locative.search(text, back, raw.start):
+            elif raw.kind == "country" and (
+                self.locative.search(text, back, raw.start)
+                or (place is not None and not raw.possessive and _LIST_GAP.fullmatch(text, place.end, raw.start))
+            ):
+                # "talks in Warsaw, Bratislava and Baku": every city of the list is a venue.
                 raw.locative = True
+            place = raw if raw.locative else None

@@ -293,7 +293,10 @@ def _actor(ctx: _Ctx, code: str, value: Any, actors: dict[str, Actor]) -> None:
         fields = {f: _merge_list(getattr(old, f), v) for f, v in fields.items()}
     if not fields["names"]:
         fields["names"] = (name.strip(),)
-    actors[code] = Actor(code=code, name=name.strip(), **fields)
+    organization = entry.get("organization", old.organization if old else False)
+    if not isinstance(organization, bool):
+        raise ctx.fail(where, f"field 'organization' must be true or false, not {organization!r}", line)
+    actors[code] = Actor(code=code, name=name.strip(), **fields, organization=organization)
 
 
 _PERSON_FIELDS = ("name", "aliases", "gender", "roles", "replace", "remove")

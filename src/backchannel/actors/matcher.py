@@ -80,6 +80,7 @@ class Matcher:
         self.holders: dict[tuple[str, str], list[tuple[Person, object]]] = {}
         self._literal_cache: dict[tuple[str, date | None], tuple] = {}
         self._person_cache: dict[tuple[str, date | None], tuple[str, str | None, str | None, bool]] = {}
+        self._title_fit: dict[tuple[str, str], bool] = {}
         self._build()
         self.regex = self._compile()
 
@@ -206,6 +207,27 @@ class Matcher:
             if role.active(on) and (title == key or role.role == wanted)  # type: ignore[attr-defined]
         }
         return next(iter(found)) if len(found) == 1 else None
+
+    def has_title(self, code: str, key: str) -> bool:
+        """Whether ``code`` can have that title: every country can; an organisation only one a person holds there.
+
+        So "its foreign minister" passes over NATO for the country named before it, while
+        "its secretary general" finds NATO.
+        """
+        found = self._title_fit.get((code, key))
+        if found is None:
+            actor = self.data.actors.get(code)
+            if actor is None or not actor.organization:
+                found = True
+            else:
+                wanted = self.expand(key)
+                role = self.data.titles[key].role if key in self.data.titles else None
+                found = any(
+                    c == code and (title in wanted or any(r.role == role for _p, r in people))
+                    for (c, title), people in self.holders.items()
+                )
+            self._title_fit[(code, key)] = found
+        return found
 
     def person_on(self, name: str, on: date | None) -> tuple[str, str | None, str | None, bool]:
         """(code, role, title, active) of a person on a day; inactive persons keep their latest code."""

@@ -90,6 +90,9 @@ class Actor:
     ``names`` are proper names ("Russia"), ``metonyms`` stand for its government
     ("Moscow", "Kremlin"), ``demonyms`` are adjectives ("Russian"), ``anaphors`` are
     definite descriptions that refer back to it in a paragraph ("the alliance").
+    ``organization`` marks a body (NATO, EU, UN) rather than a country: it has no foreign
+    minister or president of its own unless a person's role says so, which coreference
+    uses so that "its foreign minister" skips "NATO" for the country named before it.
     """
 
     code: str
@@ -98,6 +101,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     anaphors: tuple[str, ...] = ()
+    organization: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,92 @@
+"""Coreference by salience and agreement: titles an actor can have, subjects over phrases,
+speakers of quotes, lists of venues. Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backchannel.actors import ActorDictionary
+from test_actors_coref import paragraphs_of, resolved
+
+D2025 = date(2025, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_its_foreign_minister_skips_an_organisation(actors: ActorDictionary) -> None:
+    text = "Turkey hosted envoys from NATO, and its foreign minister said talks must resume."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("its foreign minister", "TUR", "Hakan Fidan") in sentence
+
+
+def test_its_title_held_in_an_organisation_finds_it(actors: ActorDictionary) -> None:
+    text = "Poland welcomed NATO, and its secretary general praised the plan."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("its secretary general", "NATO", "Mark Rutte") in sentence
+
+
+def test_a_user_organisation_is_read_from_the_file(actors: ActorDictionary) -> None:
+    assert actors.data.actors["NATO"].organization
+    assert not actors.data.actors["TUR"].organization
+
+
+def test_every_city_of_a_venue_list_is_a_place(actors: ActorDictionary) -> None:
+    text = "Envoys held rounds of talks in Warsaw, Bratislava and Baku, while Kyiv waited."
+    places = {m.text: m.locative for m in actors.mentions(text, on=D2025)}
+    assert places == {"Warsaw": True, "Bratislava": True, "Baku": True, "Kyiv": False}
+    text = "Mediators met in Doha or Ankara. Moscow, not Kyiv, then stalled."
+    places = {m.text: m.locative for m in actors.mentions(text, on=D2025)}
+    assert places == {"Doha": True, "Ankara": True, "Moscow": False, "Kyiv": False}
+
+
+def test_he_opening_a_sentence_is_the_last_subject(actors: ActorDictionary) -> None:
+    text = "Zelensky addressed the summit by video while Lavrov listened. He said the war must end."
+    out = resolved(actors, text, on=D2025)
+    assert out[1] == [("He", "UKR", "Volodymyr Zelensky")]
+
+
+def test_he_skips_a_name_in_a_prepositional_phrase(actors: ActorDictionary) -> None:
+    text = "Zelensky spoke at the summit. At a joint briefing with Alexander Lukashenko in Minsk, he said a truce was near."
+    out = resolved(actors, text, on=D2025)
+    assert ("he", "UKR", "Volodymyr Zelensky") in out[1]
+    text = "Zelensky flew in. Later, with Russia's foreign minister, Sergei Lavrov, at the table, he asked for a truce."
+    out = resolved(actors, text, on=D2025)
+    assert ("he", "UKR", "Volodymyr Zelensky") in out[1]
+
+
+def test_him_is_not_the_subject_of_its_own_clause(actors: ActorDictionary) -> None:
+    text = "Witkoff landed in Moscow on Thursday, and Putin received him at night."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("him", "USA", "Steve Witkoff") in sentence
+
+
+def test_he_inside_a_quote_is_the_quotes_subject(actors: ActorDictionary) -> None:
+    text = "Zelensky spoke on Monday. He added: “Putin will not tell Trump openly that he wants the war to go on.”"
+    out = resolved(actors, text, on=D2025)
+    assert ("he", "RUS", "Vladimir Putin") in out[1]
+
+
+def test_he_said_after_a_quote_is_the_speaker_not_a_name_inside(actors: ActorDictionary) -> None:
+    text = "Zelensky spoke on Monday. “Every night Putin sends drones at our cities,” he said."
+    out = resolved(actors, text, on=D2025)
+    assert ("he", "UKR", "Volodymyr Zelensky") in out[1]
+
+
+def test_a_speaker_the_dictionary_lacks_takes_the_pronoun(actors: ActorDictionary) -> None:
+    text = "Zelensky spoke on Monday. “We want peace,” said Mykola Petrenko, an analyst. “Talks must go on,” he added."
+    out = resolved(actors, text, on=D2025)
+    assert out[2] == []
+    text = "Putin spoke on Monday. Dmitry Peskov said talks were near. He said Kyiv was ready."
+    out = resolved(actors, text, on=D2025)
+    assert ("He", "RUS", "Dmitry Peskov") in out[2]  # a known name is no unknown speaker
+
+
+def test_paragraph_helper_splits_lines(actors: ActorDictionary) -> None:
+    sents, paras = paragraphs_of("One. Two.\nThree.")
+    assert len(sents) == 3 and len(paras) == 2
