@@ -86,3 +86,12 @@ def test_a_turn_that_names_no_one_is_its_speaker_s_position(by_key, signals_of) 
 
 def test_a_news_sentence_that_names_no_one_has_no_holder(signals_of) -> None:
     assert signals_of("Regarding the moratorium on strikes against ports, it requires a detailed examination.") == []
+
+
+def test_this_in_the_same_turn_carries_the_topic(by_key, signals_of) -> None:
+    text = (
+        "Question: Will you accept the truce?\n\n"
+        "Vladimir Putin: We are ready to consider a thirty-day truce. This question deserves careful study."
+    )
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("This question")]
+    assert [(s.holder, s.issue) for s in sigs] == [("RUS", "ceasefire")]

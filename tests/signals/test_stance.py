@@ -76,3 +76,14 @@ def test_a_modal_call_to_talk_or_settle_is_open(by_key, signals_of, text: str, k
 def test_terms_after_should_stay_conditional(by_key, signals_of) -> None:
     text = "Lavrov said a truce should include the withdrawal of Ukrainian troops from four regions."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Moscow, the Kremlin said it would study the truce carefully.",
+        "The Kremlin said the energy truce deserves careful consideration.",
+    ],
+)
+def test_weighing_a_proposal_is_open(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "open"

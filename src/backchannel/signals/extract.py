@@ -188,7 +188,7 @@ def _signals_for_issue(
     props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
-    if carried == "carried" and not _continues_topic(lex, ctx, sentence, sc, mentions, topic):
+    if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic):
         return []
     cue_pos = (list(sc.polar) or list(sc.conditions) or [None])[0]
     if cue_pos is not None:
@@ -250,7 +250,7 @@ def _signals_for_issue(
 
 
 def _continues_topic(
-    lex: Lexicon, ctx: DocContext, sentence: str, sc, mentions: list[Actorish], topic: Topic | None
+    lex: Lexicon, ctx: DocContext, index: int, sentence: str, sc, mentions: list[Actorish], topic: Topic | None
 ) -> bool:
     """Whether a sentence without an issue term continues the previous signal sentence.
 
@@ -267,6 +267,9 @@ def _continues_topic(
         return True
     if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
         return False
+    voice = ctx.speaker_of[ctx.paragraph_of(index)]
+    if voice is not None and voice.code == topic.holder and not any(m.code for m in mentions):
+        return True  # "This issue requires scrutiny." in the same speaker's turn, naming no one else
     return any(m.kind == "pronoun" and m.code == topic.holder for m in mentions)
 
 
