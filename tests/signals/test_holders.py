@@ -95,3 +95,16 @@ def test_this_in_the_same_turn_carries_the_topic(by_key, signals_of) -> None:
     )
     sigs = [s for s in signals_of(text) if s.sentence.startswith("This question")]
     assert [(s.holder, s.issue) for s in sigs] == [("RUS", "ceasefire")]
+
+
+def test_an_accusation_in_a_second_clause_is_a_claim_about_the_accused(by_key, signals_of) -> None:
+    text = "Erdogan said Turkey supported an energy truce, but he accused Russia of shelling a grain port hours later."
+    sigs = by_key(signals_of(text))
+    assert sigs[("TUR", "ceasefire")].stance == "open"
+    accused = sigs[("RUS", "ceasefire")]
+    assert (accused.stance, accused.source) == ("opposed", "third_party")
+
+
+def test_an_accusation_that_names_no_breach_is_no_claim_about_the_truce(by_key, signals_of) -> None:
+    text = "Erdogan said Turkey supported an energy truce, but he accused Russia of war crimes in the south."
+    assert ("RUS", "ceasefire") not in by_key(signals_of(text))

@@ -24,6 +24,7 @@ VERSION = "rules-1"
 _TOPIC_WINDOW = 5  # sentences a signal keeps its issue the topic for context terms
 _OBJECT_BEFORE = re.compile(r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked)\s+$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 class ExtractionError(ValueError):
@@ -88,7 +89,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             found += _signals_for_issue(
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
             )
-        found = _dedupe(found)
+        found = _dedupe(found + _accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic))
         for f in found:
             where.append(i)
             out.append(
@@ -246,6 +247,59 @@ def _signals_for_issue(
             rec.confidence, _ = confidence(sc, "proposer", carried, "author")
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
+    return out
+
+
+_ACCUSED_WITHIN = 25  # characters between the claim verb and the accused ("accused the Kremlin of")
+_BREACH_WITHIN = 12  # words after the accused in which the breach must be named
+
+
+def _accused_sides(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    mentions: list[Actorish],
+    found: list[_Found],
+    carried: str,
+    topic: Topic | None,
+) -> list[_Found]:
+    """Records for a side accused of breaking a truce or refusing talks in a clause of its own.
+
+    "Zelensky said Ukraine would back a pause, but he accused Russia of shelling a hospital":
+    the first clause is Ukraine's position; the accusation is a claim about Russia
+    (SIGNALS.md: that side / opposed / third_party). Only an accusation whose object names a
+    breach or refusal counts ("accused Russia of war crimes" says nothing about the truce).
+    """
+    if lex.cues.claims is None or lex.cues.breaches is None or not hits:
+        return []
+    have = {(f.holder, f.issue) for f in found}
+    out: list[_Found] = []
+    for claim in finditer(lex.cues.claims, sentence, "claim"):
+        if inside(claim.start, quotes) or not claim.text.lower().startswith(("accus", "blam")):
+            continue
+        accused = next((m for m in mentions if m.code and 0 <= m.start - claim.end <= _ACCUSED_WITHIN), None)
+        if accused is None:
+            continue
+        tail_words = list(_WORD_RE.finditer(sentence, accused.end))[:_BREACH_WITHIN]
+        limit = tail_words[-1].end() if tail_words else accused.end
+        if not any(accused.end <= b.start < limit for b in finditer(lex.cues.breaches, sentence, "breach")):
+            continue
+        speaker = next((m for m in reversed(mentions) if m.end <= claim.start and m.code != accused.code), None)
+        code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
+        if (accused.code, code) in have:
+            continue
+        attr = Attribution(speaker, None, claim, (claim.end, len(sentence)), True)
+        sc = stance_cues(lex, code, sentence, hits[code])
+        term = hits[code][0].text if hits[code] else None
+        rec = _record(lex, ctx, index, sentence, code, term, quotes, sc, attr, accused, "accused side", carried, topic)
+        rec.stance, rec.source = "opposed", "third_party" if speaker is not None else "author"
+        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
+        rec.why.append(f"stance: opposed (accused by a claim: {claim.text!r})")
+        have.add((accused.code, code))
+        out.append(rec)
     return out
 
 

@@ -36,6 +36,7 @@ CUE_FAMILIES = (
     "hedge_reporting",
     "reporting",
     "claims",
+    "breaches",
     "calls",
     "speech_acts",
     "doubt",
@@ -119,6 +120,7 @@ class Cues:
     both_sides: PhraseSet | None
     continuation: re.Pattern[str] | None
     debris: re.Pattern[str] | None
+    breaches: PhraseSet | None = None  # acts that break a truce, in an accusation ("accused Russia of shelling")
 
 
 @dataclass(frozen=True)
@@ -316,6 +318,7 @@ def load_cues(path: Path) -> Cues:
         both_sides=phrase_set("both_sides"),
         continuation=family("continuation"),
         debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
+        breaches=phrase_set("breaches"),
     )
 
 
