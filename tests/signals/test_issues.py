@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_cease_fire_spellings(by_key, signals_of) -> None:
     for word in ("cease-fire", "ceasefire", "cease fire", "truce", "armistice"):
@@ -59,3 +61,14 @@ def test_the_title_repeated_in_the_text_is_no_body(lexicon) -> None:
     article = Article(id="t", text=text, title="Kremlin says it is ready for talks with Kyiv")
     assert extract(article, lexicon=lexicon) == []
     assert extract(Article(id="t", text=text), lexicon=lexicon) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky urged the allies at the summit to invite Ukraine into the alliance this year.",
+        "Zelensky called for an invitation to NATO at the summit.",
+    ],
+)
+def test_an_invitation_into_the_alliance_is_membership(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("UKR", "nato_membership")].stance == "open"
