@@ -87,3 +87,18 @@ def test_terms_after_should_stay_conditional(by_key, signals_of) -> None:
 )
 def test_weighing_a_proposal_is_open(by_key, signals_of, text: str) -> None:
     assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "stance"),
+    [
+        ("Kuleba said Russian forces must withdraw before any truce.", ("UKR", "ceasefire"), "conditional"),
+        ("Kuleba said Ukraine has to be at the table in any truce talks.", ("UKR", "ceasefire"), "conditional"),
+        ("A Kremlin aide said Moscow would accept a truce on today's lines.", ("RUS", "ceasefire"), "conditional"),
+        ("Austin said NATO membership for Ukraine was unrealistic for now.", ("USA", "nato_membership"), "opposed"),
+        ("Kremlin envoys were sounding out whether Washington would back a truce.", ("RUS", "ceasefire"), "open"),
+        ("Zelensky said the war could be stopped by a truce this winter.", ("UKR", "ceasefire"), "open"),
+    ],
+)
+def test_terms_realism_and_sounding_out(by_key, signals_of, text: str, key: tuple[str, str], stance: str) -> None:
+    assert by_key(signals_of(text))[key].stance == stance
