@@ -90,3 +90,28 @@ def test_a_speaker_the_dictionary_lacks_takes_the_pronoun(actors: ActorDictionar
 def test_paragraph_helper_splits_lines(actors: ActorDictionary) -> None:
     sents, paras = paragraphs_of("One. Two.\nThree.")
     assert len(sents) == 3 and len(paras) == 2
+
+
+def test_they_after_two_people_together_is_both(actors: ActorDictionary) -> None:
+    text = "Trump spoke with Putin for two hours. They agreed to a partial truce."
+    out = resolved(actors, text, on=D2025)
+    assert sorted(p for t, _, p in out[1] if t == "They") == ["Donald Trump", "Vladimir Putin"]
+    text = "Zelensky thanked Trump for the missiles.\nThey agreed that talks must continue."
+    out = resolved(actors, text, on=D2025, carry_over=True)
+    assert sorted(c for t, c, _ in out[1] if t == "They") == ["UKR", "USA"]
+
+
+def test_they_prefers_a_later_group_to_an_earlier_pair_of_people(actors: ActorDictionary) -> None:
+    text = "Trump met Putin in Alaska. Ukrainian officials said they were worried."
+    out = resolved(actors, text, on=D2025)
+    assert out[1] == [("Ukrainian officials", "UKR", None), ("they", "UKR", None)]
+    text = "Trump spoke to reporters. Putin was silent. They said nothing more."
+    assert resolved(actors, text, on=D2025)[2] == []  # two sentences apart: no pair
+
+
+def test_their_opening_no_sentence_takes_no_pair_across_paragraphs(actors: ActorDictionary) -> None:
+    text = (
+        "Putin proposed that Russia and Ukraine meet in Istanbul.\nThe talks would be direct, and their aim was peace."
+    )
+    out = resolved(actors, text, on=D2025, carry_over=True)
+    assert [t for t, _, _ in out[1]] == []

@@ -52,7 +52,7 @@ from datetime import date
 from .cues import ACTOR_IT, THING_BETWEEN, quote_regions, region_speakers
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
-from .salience import is_subject, salient, unknown_speaker
+from .salience import OPENING, is_subject, salient, unknown_speaker
 from .salience import last as _last
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
@@ -60,6 +60,12 @@ _AND = re.compile(r"[^\S\n]*(?:and|&)[^\S\n]*")
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 _ACTING = ("person", "title", "group", "country", "pronoun")
+# Two people in one sentence doing something together: "Trump spoke with Putin", "Xi met Lula".
+_TOGETHER = re.compile(
+    r"(?<!\w)(?:and|with|met|meets|meeting|called|phoned|spoke to|talked to|thanked|hosted|received|welcomed|"
+    r"joined|between)(?!\w)"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
@@ -116,12 +122,13 @@ class _Resolver:
         self.all: list[Raw] = []  # the whole text so far
         self.sentence_start = 0
         self.quotes: list[tuple[int, int, bool]] = []  # quotations of the current paragraph
-        self.subjects: list[Raw | None] = []  # each finished sentence's subject, this paragraph
+        self.previous_sentence = (-1, 0)  # the last sentence's first index in ``history`` and its start
+        self.sentence_from = 0  # index in ``history`` of the current sentence's first mention
 
     def new_paragraph(self) -> None:
         self.previous = self.history
         self.history = []
-        self.subjects = []
+        self.previous_sentence = (-1, 0)
 
     def push(self, raw: Raw) -> None:
         self.history.append(raw)
@@ -163,7 +170,15 @@ class _Resolver:
                 return []
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
-        pair = self._pair() if want == "p" else None
+        pair = self._pair(self.history) if want == "p" else None
+        if (
+            pair is None
+            and ante is None
+            and raw.det == "they"
+            and self.carry_over
+            and OPENING.fullmatch(self.text, self.sentence_start, raw.start)
+        ):
+            pair = self._pair(self.previous)  # "Zelensky thanked Trump ...\n\nThey agreed"
         if pair and (ante is None or pair[1].start >= ante.start):
             ante = None
         if ante is None and not pair:
@@ -180,22 +195,35 @@ class _Resolver:
                            speaker=raw.speaker, det="plural" if len(sides) > 1 else None))  # fmt: skip
         return out
 
-    def end_sentence(self) -> None:
-        """Remember the finished sentence's subject, for a "He" that opens the next one."""
-        here = [m for m in self.history if m.start >= self.sentence_start]
-        first = here[0] if here else None
-        if first is not None and is_subject(first, self.text, self.sentence_start):
-            self.subjects.append(first)
-        else:
-            self.subjects.append(None)  # type: ignore[arg-type]
+    @property
+    def subject(self) -> Raw | None:
+        """The previous sentence's subject in this paragraph, for a "He" that opens the next one."""
+        first, start = self.previous_sentence
+        if first < 0 or first >= self.sentence_from:
+            return None
+        m = self.history[first]
+        return m if is_subject(m, self.text, start) else None
 
-    def _pair(self) -> tuple[Raw, Raw] | None:
-        """The latest "X and Y" of two actors in the paragraph ("Kyiv and Moscow agreed... they")."""
-        acting = [m for m in self.history if m.kind in _ACTING and m.code and not m.locative]
+    def _pair(self, pool: list[Raw]) -> tuple[Raw, Raw] | None:
+        """The two actors a "they" means: the latest "X and Y" ("Kyiv and Moscow agreed... they"),
+        or two people of different sides who did something together in one sentence ("Trump
+        spoke with Putin. They agreed"), whichever is later.
+        """
+        acting = [m for m in pool if m.kind in _ACTING and m.code and not m.locative]
+        joined = None
         for a, b in zip(acting[-2::-1], acting[:0:-1], strict=False):
             if a.code != b.code and _AND.fullmatch(self.text, a.end, b.start):
-                return a, b
-        return None
+                joined = (a, b)
+                break
+        people = [m for m in acting if m.person is not None and m.active]
+        if len(people) >= 2:
+            b = people[-1]
+            a = _last(people[:-1], lambda m: m.code != b.code)
+            if a is not None and (joined is None or b.start > joined[1].start):
+                between = self.text[a.end : b.start]
+                if len(between) < 160 and not _SENTENCE_END.search(between) and _TOGETHER.search(between):
+                    return a, b
+        return joined
 
     def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
@@ -355,7 +383,12 @@ def resolve(
                 chunk = text[p_start:p_end]
                 has_quote = '"' in chunk or "“" in chunk or "«" in chunk
                 state.quotes = quote_regions(text, p_start, p_end) if has_quote else []
+        if state.history and state.sentence_from < len(state.history):
+            state.previous_sentence = (state.sentence_from, state.sentence_start)
+        else:
+            state.previous_sentence = (-1, 0)
         state.sentence_start = s_start
+        state.sentence_from = len(state.history)
         bucket: list[Raw] = []
         for raw in raws[bisect_left(raw_starts, s_start) :]:
             if raw.start >= s_end:
@@ -379,7 +412,6 @@ def resolve(
             for item in found:
                 state.push(item)
                 bucket.append(item)
-        state.end_sentence()
         resolved.append(bucket)
     _finish_paragraph(state, pending, resolved, carried, paras, current, text)
     out = []

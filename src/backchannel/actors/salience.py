@@ -35,7 +35,7 @@ OBLIQUE = re.compile(
     r"[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.-]*['’]s?[^\S\n]+)?\Z",
 )
 # What may open a sentence before its subject pronoun: a quote mark, "But", "And", "Later,".
-_OPENING = re.compile(r"[\s“\"«(]*(?:(?:But|And|Yet|So|Then|Later|However|Still|Instead|Also)[,\s]+)?")
+OPENING = re.compile(r"[\s“\"«(]*(?:(?:But|And|Yet|So|Then|Later|However|Still|Instead|Also)[,\s]+)?")
 # A subject and its own object pronoun: "Putin received him", "Xi told her".
 _CLAUSE_VERB = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+){1,2}")
 
@@ -78,10 +78,10 @@ def salient(state: _Resolver, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | No
         def fits(m: Raw) -> bool:
             return unquoted(m) and not quoted(state, m)
 
-    here = [m for m in state.history if m.start >= state.sentence_start]
+    here = state.history[state.sentence_from :]
     if raw.det in ("he", "she", "his", "her") or raw.det is None:
-        if raw.det in ("he", "she") and _OPENING.fullmatch(text, state.sentence_start, raw.start):
-            subject = state.subjects[-1] if state.subjects else None
+        if raw.det in ("he", "she") and OPENING.fullmatch(text, state.sentence_start, raw.start):
+            subject = state.subject
             if subject is not None and fits(subject):
                 return subject
         elif here:
