@@ -115,3 +115,15 @@ def test_their_opening_no_sentence_takes_no_pair_across_paragraphs(actors: Actor
     )
     out = resolved(actors, text, on=D2025, carry_over=True)
     assert [t for t, _, _ in out[1]] == []
+
+
+def test_its_is_the_nearest_body_in_its_sentence(actors: ActorDictionary) -> None:
+    text = "Zelensky accused the Kremlin of stalling on its promises."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("its", "RUS", None) in sentence
+    text = "Putin said talks could start once Ukraine pulled back its brigades."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("its", "UKR", None) in sentence
+    text = "The Turkish foreign minister said it was working to host a new round."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("it", "TUR", None) in sentence  # a subject "it" still goes to the speaker's side

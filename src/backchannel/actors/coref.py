@@ -12,7 +12,7 @@ said he would meet the Russian leader and that he hoped..." is Trump both times)
   not known to be a man; they/them/their a group or a country, or both of a later
   "X and Y" ("Kyiv and Moscow agreed..., but they") or every side of a plural ("the
   two leaders... They"). Inside a quote, he/she is not the quote's speaker. "it"/"its"
-  need a country or a singular body, and "it" only as the subject of what actors do
+  need a country or a singular body ("its" the nearest in its sentence), and "it" only as the subject of what actors do
   ("it said", "it was ready"); a thing named in between ("the plan") blocks it. Places
   ("talks in Moscow") and demonyms are never antecedents.
 - "the president", "the foreign minister" need a mention whose title is, or is covered
@@ -229,11 +229,11 @@ class _Resolver:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
         if raw.det == "it" and (raw.possessive or not ACTOR_IT.match(self.text, raw.end)):
             return None  # "it's", "it is clear", "opposed to it": no actor
-        # "The Turkish foreign minister said ... it was working to": the speaker's country.
-        same = _last(
-            self.history,
-            lambda m: m.start >= self.sentence_start and m.speaker and (fits(m) or m.kind in ("person", "title")),
-        )
+        # "The Turkish foreign minister said ... it was working to": the speaker's country. But
+        # "its" is the nearest body in its sentence: "Zelensky accused the Kremlin of dragging its feet".
+        here = self.history[self.sentence_from :]
+        same = _last(here, fits) if raw.det == "its" else None
+        same = same or _last(here, lambda m: m.speaker and (fits(m) or m.kind in ("person", "title")))
         ante = same or _last(self.history, fits)
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
