@@ -72,3 +72,8 @@ def test_the_title_repeated_in_the_text_is_no_body(lexicon) -> None:
 )
 def test_an_invitation_into_the_alliance_is_membership(by_key, signals_of, text: str) -> None:
     assert by_key(signals_of(text))[("UKR", "nato_membership")].stance == "open"
+
+
+def test_shelter_under_the_alliance_is_membership(by_key, signals_of) -> None:
+    text = "Zelensky asked that the western regions be brought under the alliance's umbrella at once."
+    assert by_key(signals_of(text))[("UKR", "nato_membership")].stance == "open"

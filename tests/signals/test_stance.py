@@ -102,3 +102,9 @@ def test_weighing_a_proposal_is_open(by_key, signals_of, text: str) -> None:
 )
 def test_terms_realism_and_sounding_out(by_key, signals_of, text: str, key: tuple[str, str], stance: str) -> None:
     assert by_key(signals_of(text))[key].stance == stance
+
+
+def test_presenting_a_plan_is_proposing_it(by_key, signals_of) -> None:
+    text = "Brazil wants a truce and talks in Geneva. Lula presented the plan to the leaders in Brasilia on Monday."
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("Lula presented")]
+    assert [(s.holder, s.issue, s.stance) for s in sigs] == [("BRA", "ceasefire", "open")]
