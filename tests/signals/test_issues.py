@@ -77,3 +77,19 @@ def test_an_invitation_into_the_alliance_is_membership(by_key, signals_of, text:
 def test_shelter_under_the_alliance_is_membership(by_key, signals_of) -> None:
     text = "Zelensky asked that the western regions be brought under the alliance's umbrella at once."
     assert by_key(signals_of(text))[("UKR", "nato_membership")].stance == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Kuleba said Ukraine wanted a meeting of the two presidents.", ("UKR", "negotiations")),
+        ("Lavrov said any settlement must exclude foreign troops on Ukrainian soil.", ("RUS", "ceasefire")),
+        ("Sybiha said Kyiv would reject a freeze that rewarded the invader.", ("UKR", "ceasefire")),
+    ],
+)
+def test_a_presidents_meeting_a_settlement_and_a_freeze(by_key, signals_of, text: str, key: tuple[str, str]) -> None:
+    assert key in by_key(signals_of(text))
+
+
+def test_a_village_settlement_is_no_issue(signals_of) -> None:
+    assert signals_of("Russian forces said they had captured the settlement of Pervomaiske.") == []

@@ -108,3 +108,8 @@ def test_presenting_a_plan_is_proposing_it(by_key, signals_of) -> None:
     text = "Brazil wants a truce and talks in Geneva. Lula presented the plan to the leaders in Brasilia on Monday."
     sigs = [s for s in signals_of(text) if s.sentence.startswith("Lula presented")]
     assert [(s.holder, s.issue, s.stance) for s in sigs] == [("BRA", "ceasefire", "open")]
+
+
+def test_dragging_out_the_talks_is_opposed(by_key, signals_of) -> None:
+    s = by_key(signals_of("Sybiha said Moscow was trying to drag out the talks."))
+    assert s[("RUS", "negotiations")].stance == "opposed"
