@@ -167,7 +167,8 @@ def test_phrases_that_contain_a_name_but_are_no_actor(actors: ActorDictionary) -
         ("the EU’s foreign policy chief", date(2025, 2, 1), "Kaja Kallas"),
         ("the Kremlin leader", date(2024, 1, 1), "Vladimir Putin"),
         ("the Emir of Qatar", date(2024, 1, 1), "Tamim bin Hamad Al Thani"),
-        ("the Pope", None, None),
+        ("the President", None, None),
+        ("the Pope", date(2024, 1, 1), "Pope Francis"),  # sole_code: only the Holy See has a pope
     ],
 )
 def test_titles_resolve_by_date(actors: ActorDictionary, phrase: str, day: date | None, person: str | None) -> None:

@@ -52,7 +52,10 @@ def test_he_opening_a_sentence_is_the_last_subject(actors: ActorDictionary) -> N
 
 
 def test_he_skips_a_name_in_a_prepositional_phrase(actors: ActorDictionary) -> None:
-    text = "Zelensky spoke at the summit. At a joint briefing with Alexander Lukashenko in Minsk, he said a truce was near."
+    text = (
+        "Zelensky spoke at the summit. "
+        "At a joint briefing with Alexander Lukashenko in Minsk, he said a truce was near."
+    )
     out = resolved(actors, text, on=D2025)
     assert ("he", "UKR", "Volodymyr Zelensky") in out[1]
     text = "Zelensky flew in. Later, with Russia's foreign minister, Sergei Lavrov, at the table, he asked for a truce."
@@ -127,3 +130,22 @@ def test_its_is_the_nearest_body_in_its_sentence(actors: ActorDictionary) -> Non
     text = "The Turkish foreign minister said it was working to host a new round."
     (sentence,) = resolved(actors, text, on=D2025)
     assert ("it", "TUR", None) in sentence  # a subject "it" still goes to the speaker's side
+
+
+def test_a_title_only_one_actor_has_needs_no_antecedent(actors: ActorDictionary) -> None:
+    text = "In a radio interview recorded in Geneva, the pope said that talking was no defeat."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert ("the pope", "VAT", "Pope Francis") in sentence
+    between = resolved(actors, text, on=date(2025, 5, 1))[0]  # after Francis, before Leo XIV
+    assert ("the pope", "VAT", None) in between
+    text = "The president said nothing about it."
+    assert resolved(actors, text, on=D2025) == [[]]  # many actors have a president: no guess
+
+
+def test_a_sole_title_as_an_object_is_left_alone(actors: ActorDictionary) -> None:
+    text = "Zelensky, without naming the pope, said mediation was misplaced."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert [c for t, c, _ in sentence if t == "the pope"] == []
+    text = "The pope called for talks. But the pontiff gave no date."
+    out = resolved(actors, text, on=D2025)
+    assert out[0] == [("The pope", "VAT", "Pope Francis")]

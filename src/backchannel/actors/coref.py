@@ -65,6 +65,8 @@ _TOGETHER = re.compile(
     r"(?<!\w)(?:and|with|met|meets|meeting|called|phoned|spoke to|talked to|thanked|hosted|received|welcomed|"
     r"joined|between)(?!\w)"
 )
+# Where a subject starts: the sentence's start, after a comma or dash, or after "and", "but", "that".
+_SUBJECT_SLOT = re.compile(r"(?:[,;:—–(“\"]|(?<!\w)(?:and|but|that|when|as|while))[^\S\n]*\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 
@@ -246,6 +248,16 @@ class _Resolver:
     def bare(self, raw: Raw) -> Raw | None:
         if raw.det == "the":
             ante = _last(self.history, lambda m: _fits_bare(m, raw, self.matcher, self.on))
+            if ante is None and raw.title is not None:
+                sole = self.matcher.data.titles[raw.title].sole_code
+                # "..., the pope said", with no Vatican named: the one actor with a pope. Only as a
+                # subject: "without naming the pope" names the one talked about, not one acting.
+                opens = not self.text[self.sentence_start : raw.start].strip(' “"')
+                if sole is not None and (opens or _SUBJECT_SLOT.search(self.text, max(0, raw.start - 12), raw.start)):
+                    person = self.matcher.holder(sole, raw.title, self.on)
+                    return Raw(
+                        raw.start, raw.end, "title", sole, person, raw.role, raw.title, True, speaker=raw.speaker
+                    )
             if ante is None and self.doc_speaker is not None and self.doc_speaker.code:
                 # A transcript's own "the President", "the Defence Ministry": the speaker's side.
                 code = self.doc_speaker.code

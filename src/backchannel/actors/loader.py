@@ -237,13 +237,18 @@ def _title(ctx: _Ctx, key: str, value: Any, old: Title | None) -> Title:
     where = f"titles entry {key!r}"
     line = _line(value, None)
     entry = _mapping(ctx, where, value, line)
-    _check_keys(ctx, where, entry, ("role", "nouns", "bare", "covers", "modifiers", "modifier_nouns"), line)
+    _check_keys(
+        ctx, where, entry, ("role", "nouns", "bare", "covers", "modifiers", "modifier_nouns", "sole_code"), line
+    )
     role = entry.get("role", old.role if old else None)
     if not isinstance(role, str) or not role:
         raise ctx.fail(where, "missing field 'role' (a coarse role such as leader, foreign_minister)", line)
     bare = entry.get("bare", old.bare if old else True)
     if not isinstance(bare, bool):
         raise ctx.fail(where, f"bare must be true or false, not {bare!r}", line)
+    sole = entry.get("sole_code", old.sole_code if old else None)
+    if sole is not None and (not isinstance(sole, str) or not ORG_CODE_RE.match(sole)):
+        raise ctx.fail(where, f"sole_code must be an actor code such as VAT, not {sole!r}", line)
     lower = {
         f: tuple(s.lower() for s in _strings(ctx, where, entry.get(f), line, field=f))
         for f in ("nouns", "modifier_nouns")
@@ -258,6 +263,7 @@ def _title(ctx: _Ctx, key: str, value: Any, old: Title | None) -> Title:
             old.modifiers if old else (), _strings(ctx, where, entry.get("modifiers"), line, field="modifiers")
         ),
         modifier_nouns=_merge_list(old.modifier_nouns if old else (), lower["modifier_nouns"]),
+        sole_code=sole,
     )
     if not title.nouns and not title.modifier_nouns:
         raise ctx.fail(where, "needs at least one of nouns, modifier_nouns", line)
@@ -368,4 +374,9 @@ def check_complete(data: ActorData) -> ActorData:
                 raise ActorFileError(
                     f"{data.sources[-1]}: persons entry {person.name!r}: code {role.code!r} was removed"
                 )
+    for title in data.titles.values():
+        if title.sole_code is not None and title.sole_code not in data.actors:
+            raise ActorFileError(
+                f"{data.sources[-1]}: titles entry {title.key!r}: sole_code {title.sole_code!r} is no actor code"
+            )
     return data

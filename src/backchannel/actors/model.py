@@ -114,6 +114,8 @@ class Title:
     (metonyms, or ``<leader>`` for any sitting leader's possessive) turn
     ``modifier_nouns`` into this title: "Kremlin spokesman" and "Putin's spokesman" are
     the presidential spokesperson, while "Russian spokesman" stays generic.
+    ``sole_code`` names the one actor that has this title at all ("pope": VAT), so a bare
+    "the pope" resolves to it even when the paragraph names no Vatican mention.
     """
 
     key: str
@@ -123,6 +125,7 @@ class Title:
     covers: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     modifier_nouns: tuple[str, ...] = ()
+    sole_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
