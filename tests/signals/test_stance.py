@@ -113,3 +113,8 @@ def test_presenting_a_plan_is_proposing_it(by_key, signals_of) -> None:
 def test_dragging_out_the_talks_is_opposed(by_key, signals_of) -> None:
     s = by_key(signals_of("Sybiha said Moscow was trying to drag out the talks."))
     assert s[("RUS", "negotiations")].stance == "opposed"
+
+
+def test_an_acceptance_of_no_deal_is_opposed(by_key, signals_of) -> None:
+    s = by_key(signals_of("Sybiha said Ukraine would accept no truce on Moscow's timetable."))
+    assert s[("UKR", "ceasefire")].stance == "opposed"

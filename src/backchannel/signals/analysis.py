@@ -144,6 +144,9 @@ def issue_stance_terms(lex: Lexicon, code: str, sentence: str) -> list[Cue]:
     return out
 
 
+_NO_AFTER = re.compile(r"\s+(?:no|none of|neither)\b", re.IGNORECASE)
+
+
 def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
     """A negation ending within ``negation_window`` words before ``start``, if any."""
     if cues.negation is None:
@@ -205,10 +208,15 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     negations: list[Cue] = []
     for c in kept:
         neg = _negated(cues, sentence, c.start)
+        after = _NO_AFTER.match(sentence, c.end) if c.kind == "open" else None
         if neg is not None and not any(k.start <= neg.start < k.end for k in kept if k is not c):
             flipped = "opposed" if c.kind == "open" else "open"
             polar.append(Cue(flipped, neg.start, c.end, sentence[neg.start : c.end]))
             negations.append(neg)
+        elif after is not None:
+            # "would accept no settlement that ...": the object's "no" negates the acceptance.
+            polar.append(Cue("opposed", c.start, after.end(), sentence[c.start : after.end()]))
+            negations.append(Cue("negation", after.start(), after.end(), after.group()))
         else:
             polar.append(c)
     conditions = finditer(cues.stance.get("conditional"), sentence, "conditional")
