@@ -93,3 +93,8 @@ def test_a_presidents_meeting_a_settlement_and_a_freeze(by_key, signals_of, text
 
 def test_a_village_settlement_is_no_issue(signals_of) -> None:
     assert signals_of("Russian forces said they had captured the settlement of Pervomaiske.") == []
+
+
+def test_a_meaningful_discussion_is_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of("Peskov said the Kremlin was ready for a serious discussion with the American side."))
+    assert s[("RUS", "negotiations")].stance == "open"
