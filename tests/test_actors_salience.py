@@ -149,3 +149,12 @@ def test_a_sole_title_as_an_object_is_left_alone(actors: ActorDictionary) -> Non
     text = "The pope called for talks. But the pontiff gave no date."
     out = resolved(actors, text, on=D2025)
     assert out[0] == [("The pope", "VAT", "Pope Francis")]
+
+
+def test_the_sides_are_the_pair_named_together_not_the_host(actors: ActorDictionary) -> None:
+    text = "Talks between Moscow and Kyiv resumed, and Turkey, which hosted the sides, urged calm."
+    (sentence,) = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in sentence if t == "the sides") == ["RUS", "UKR"]
+    text = "Poland sent aid to Ukraine. Hungary objected. Both sides then went quiet."
+    out = resolved(actors, text, on=D2025)  # no pair named together: the last two actors
+    assert sorted(c for t, c, _ in out[2] if t == "Both sides") == ["HUN", "UKR"]

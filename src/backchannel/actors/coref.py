@@ -52,7 +52,7 @@ from datetime import date
 from .cues import ACTOR_IT, THING_BETWEEN, quote_regions, region_speakers
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
-from .salience import OPENING, is_subject, salient, unknown_speaker
+from .salience import OBLIQUE, OPENING, is_subject, salient, unknown_speaker
 from .salience import last as _last
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
@@ -206,17 +206,20 @@ class _Resolver:
         m = self.history[first]
         return m if is_subject(m, self.text, start) else None
 
+    def _joined(self, acting: list[Raw]) -> tuple[Raw, Raw] | None:
+        """The latest two actors of different sides joined by "and" ("Kyiv and Moscow")."""
+        for a, b in zip(acting[-2::-1], acting[:0:-1], strict=False):
+            if a.code != b.code and _AND.fullmatch(self.text, a.end, b.start):
+                return a, b
+        return None
+
     def _pair(self, pool: list[Raw]) -> tuple[Raw, Raw] | None:
         """The two actors a "they" means: the latest "X and Y" ("Kyiv and Moscow agreed... they"),
         or two people of different sides who did something together in one sentence ("Trump
         spoke with Putin. They agreed"), whichever is later.
         """
         acting = [m for m in pool if m.kind in _ACTING and m.code and not m.locative]
-        joined = None
-        for a, b in zip(acting[-2::-1], acting[:0:-1], strict=False):
-            if a.code != b.code and _AND.fullmatch(self.text, a.end, b.start):
-                joined = (a, b)
-                break
+        joined = self._joined(acting)
         people = [m for m in acting if m.person is not None and m.active]
         if len(people) >= 2:
             b = people[-1]
@@ -303,33 +306,48 @@ class _Resolver:
         return None if ante is None else replace(raw, kind="country")
 
     def plural(self, raw: Raw) -> list[Raw]:
-        """One mention per side for "both sides", "the two leaders": the last two actors named."""
+        """One mention per side for "both sides", "the two leaders": the pair named together
+        ("talks between Russia and Ukraine ... Turkey hosted the sides": Turkey is the host,
+        not a side), else the last two actors named; in the paragraph, else earlier.
+        """
         leaders = raw.code == "leader"
         for pool in (self.history, self.all):
             sides: list[Raw] = []
+            # Only where the sides act ("both sides committed"); "talks between the sides" keeps recency.
+            if (
+                not leaders
+                and pool is self.history
+                and not OBLIQUE.search(self.text, max(0, raw.start - 30), raw.start)
+            ):
+                acting = [m for m in pool if m.kind in _ACTING and m.code and not m.locative and m.active]
+                joined = self._joined([m for m in acting if m.start < raw.start])
+                if joined is not None:
+                    sides = [joined[1], joined[0]]
             for m in reversed(pool):
+                if len(sides) == 2:
+                    break
                 if m.kind not in _ACTING or not m.code or m.locative or not m.active or m.start >= raw.start:
                     continue
                 if leaders and (m.person is None or m.role != "leader"):
                     continue
                 if all(s.code != m.code for s in sides):
                     sides.append(m)
-                if len(sides) == 2:
-                    role = "leader" if leaders else raw.code
-                    return [
-                        Raw(
-                            raw.start,
-                            raw.end,
-                            "group",
-                            s.code,
-                            s.person if leaders else None,
-                            role,
-                            None,
-                            True,
-                            det="plural",
-                        )  # fmt: skip
-                        for s in reversed(sides)
-                    ]
+            if len(sides) == 2:
+                role = "leader" if leaders else raw.code
+                return [
+                    Raw(
+                        raw.start,
+                        raw.end,
+                        "group",
+                        s.code,
+                        s.person if leaders else None,
+                        role,
+                        None,
+                        True,
+                        det="plural",
+                    )
+                    for s in reversed(sides)
+                ]
         return []
 
     def first_person(self, raw: Raw, regions: list[tuple[int, int, Raw | None]]) -> Raw | None:
