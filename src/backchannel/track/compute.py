@@ -302,6 +302,31 @@ def compute_track(
     return build_track(stored, holder, issue, since=since, until=until, by=by, config=config)
 
 
+def overview_cell(track: Track, signals: int, *, config: TrackConfig | None = None) -> Cell:
+    """The overview cell of one monthly track with ``signals`` stored signals (also the web's)."""
+    cfg = config or load_config()
+    if track.empty or track.totals is None or track.latest is None:
+        return Cell(track.holder, track.issue, signals, 0, None, None, None, None, None, "undated only", (), (), 0)
+    last = list(track.periods[-SPARKLINE_MONTHS:])
+    pub = next((p.public for p in reversed(track.periods) if p.public is not None), None)
+    priv = next((p.private for p in reversed(track.periods) if p.private is not None), None)
+    return Cell(
+        holder=track.holder,
+        issue=track.issue,
+        signals=signals,
+        reports=track.totals.reports,
+        latest_stance=track.latest.stance,
+        latest_day=track.latest.day,
+        index=track.totals.index,
+        public=pub,
+        private=priv,
+        label=cfg.label(track.totals.index),
+        sparkline=tuple(p.index for p in last),
+        sparkline_periods=tuple(p.label for p in last),
+        shifts=len(track.shifts),
+    )
+
+
 def overview(engine: Engine, *, config: TrackConfig | None = None) -> list[Cell]:
     """One cell per holder x issue that has signals, most reported first.
 
@@ -313,33 +338,10 @@ def overview(engine: Engine, *, config: TrackConfig | None = None) -> list[Cell]
     groups: dict[tuple[str, str], list[StoredSignal]] = defaultdict(list)
     for s in query_signals(engine):
         groups[(s.signal.holder, s.signal.issue)].append(s)
-    cells = []
-    for (holder, issue), stored in groups.items():
-        t = build_track(stored, holder, issue, by="month", config=cfg)
-        if t.empty:
-            cells.append(Cell(holder, issue, len(stored), 0, None, None, None, None, None, "undated only", (), (), 0))
-            continue
-        last = list(t.periods[-SPARKLINE_MONTHS:])
-        pub = next((p.public for p in reversed(t.periods) if p.public is not None), None)
-        priv = next((p.private for p in reversed(t.periods) if p.private is not None), None)
-        assert t.totals is not None and t.latest is not None
-        cells.append(
-            Cell(
-                holder=holder,
-                issue=issue,
-                signals=len(stored),
-                reports=t.totals.reports,
-                latest_stance=t.latest.stance,
-                latest_day=t.latest.day,
-                index=t.totals.index,
-                public=pub,
-                private=priv,
-                label=cfg.label(t.totals.index),
-                sparkline=tuple(p.index for p in last),
-                sparkline_periods=tuple(p.label for p in last),
-                shifts=len(t.shifts),
-            )
-        )
+    cells = [
+        overview_cell(build_track(stored, holder, issue, by="month", config=cfg), len(stored), config=cfg)
+        for (holder, issue), stored in groups.items()
+    ]
     cells.sort(key=lambda c: (-c.reports, -c.signals, c.holder, c.issue))
     return cells
 

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 
 from ..store.signals import StoredSignal, query_signals
 from ..track import BY_VALUES, Cell, Shift, Track, build_track, compute_track, load_config
-from ..track.compute import SPARKLINE_MONTHS
+from ..track.compute import SPARKLINE_MONTHS, overview_cell
 from .cache import Cache
 from .filters import SignalFilters
 
@@ -78,27 +78,7 @@ def last_months(latest: str, n: int = SPARKLINE_MONTHS) -> tuple[str, ...]:
 
 def cell_of(track: Track, signals: int) -> Cell:
     """The overview cell of one monthly track (the same figures as ``track.overview``)."""
-    cfg = load_config()
-    if track.empty or track.totals is None or track.latest is None:
-        return Cell(track.holder, track.issue, signals, 0, None, None, None, None, None, "undated only", (), (), 0)
-    last = list(track.periods[-SPARKLINE_MONTHS:])
-    pub = next((p.public for p in reversed(track.periods) if p.public is not None), None)
-    priv = next((p.private for p in reversed(track.periods) if p.private is not None), None)
-    return Cell(
-        holder=track.holder,
-        issue=track.issue,
-        signals=signals,
-        reports=track.totals.reports,
-        latest_stance=track.latest.stance,
-        latest_day=track.latest.day,
-        index=track.totals.index,
-        public=pub,
-        private=priv,
-        label=cfg.label(track.totals.index),
-        sparkline=tuple(p.index for p in last),
-        sparkline_periods=tuple(p.label for p in last),
-        shifts=len(track.shifts),
-    )
+    return overview_cell(track, signals)
 
 
 def _build_overview(engine: Engine) -> Overview:
