@@ -108,3 +108,15 @@ def test_an_accusation_in_a_second_clause_is_a_claim_about_the_accused(by_key, s
 def test_an_accusation_that_names_no_breach_is_no_claim_about_the_truce(by_key, signals_of) -> None:
     text = "Erdogan said Turkey supported an energy truce, but he accused Russia of war crimes in the south."
     assert ("RUS", "ceasefire") not in by_key(signals_of(text))
+
+
+def test_terms_the_speaker_sets_for_the_other_side_are_the_speaker_s(by_key, signals_of) -> None:
+    text = "Sybiha said Moscow could have a truce within days if it pulled its forces back to the border."
+    sigs = by_key(signals_of(text))
+    assert sigs[("UKR", "ceasefire")].stance == "conditional"
+    assert ("RUS", "ceasefire") not in sigs
+
+
+def test_a_permission_without_terms_stays_with_its_subject(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Sybiha said Moscow could accept a truce within days."))
+    assert ("RUS", "ceasefire") in sigs

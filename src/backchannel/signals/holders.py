@@ -189,6 +189,8 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
 _DEONTIC = re.compile(
     r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to)\b", re.I
 )
+_PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
+_TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|only when)\b", re.I)
 _ADJACENT = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+)?$")
 
 
@@ -305,6 +307,15 @@ def select_holders(
     if head is not None and speaker is not None and speaker.code != head.code and _DEONTIC.match(sentence, head.end):
         # "Lavrov said Ukraine must withdraw": a demand on the other side is the speaker's position.
         head, how = speaker, "speaker (a demand on the other side)"
+    if (
+        head is not None
+        and speaker is not None
+        and speaker.code != head.code
+        and _PERMISSIVE.match(sentence, head.end)
+        and _TERMS_MARKER.search(sentence, head.end)
+    ):
+        # "Zelensky said Russia could join the talks if it withdrew its troops": the speaker sets the terms.
+        head, how = speaker, "speaker (terms set for the other side)"
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:
