@@ -158,3 +158,13 @@ def test_the_sides_are_the_pair_named_together_not_the_host(actors: ActorDiction
     text = "Poland sent aid to Ukraine. Hungary objected. Both sides then went quiet."
     out = resolved(actors, text, on=D2025)  # no pair named together: the last two actors
     assert sorted(c for t, c, _ in out[2] if t == "Both sides") == ["HUN", "UKR"]
+
+
+def test_he_in_a_quote_opening_a_paragraph_is_the_one_it_was_about(actors: ActorDictionary) -> None:
+    text = (
+        "Aides said the Russian president would accept a freeze on the current lines.\n"
+        "One adviser put it plainly: “He can fight for years, but he would take a halt.”"
+    )
+    out = resolved(actors, text, on=D2025, carry_over=True)
+    assert [(t, c) for t, c, _ in out[1]] == [("He", "RUS"), ("he", "RUS")]
+    assert resolved(actors, text, on=D2025)[1] == []  # only with carry_over

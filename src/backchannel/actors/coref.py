@@ -158,6 +158,10 @@ class _Resolver:
             inside = [m for m in self.history if opened <= m.start < raw.start]
             subject = inside[0] if inside and other(inside[0]) and is_subject(inside[0], self.text, opened) else None
             ante = subject or _last(self.history, other)
+            if ante is None and self.carry_over and want in ("m", "f") and not any(map(fits, self.history)):
+                # 'One insider put it bluntly: "He has the reserves..."' after a paragraph about
+                # Putin: the one the previous paragraph was about, as a subject, not in a phrase.
+                ante = _last(self.previous, lambda m: fits(m) and m.kind != "pronoun" and not m.possessive)
         else:
             same = _last(self.history, lambda m: m.start >= self.sentence_start and m.speaker and fits(m))
             ante = same or (salient(self, raw, fits) if want in ("m", "f") else None) or _last(self.history, fits)
