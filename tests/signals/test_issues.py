@@ -98,3 +98,15 @@ def test_a_village_settlement_is_no_issue(signals_of) -> None:
 def test_a_meaningful_discussion_is_talks(by_key, signals_of) -> None:
     s = by_key(signals_of("Peskov said the Kremlin was ready for a serious discussion with the American side."))
     assert s[("RUS", "negotiations")].stance == "open"
+
+
+def test_through_intermediaries_is_a_channel_not_talks(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("The Kremlin told Washington through intermediaries that it was open to a truce."))
+    assert ("RUS", "ceasefire") in sigs
+    assert ("RUS", "negotiations") not in sigs
+    assert sigs[("RUS", "ceasefire")].channel == "private"
+
+
+def test_acting_as_an_intermediary_is_talks(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Erdogan said Turkey was ready to act as an intermediary between Moscow and Kyiv."))
+    assert sigs[("TUR", "negotiations")].stance == "open"
