@@ -23,8 +23,9 @@ said he would meet the Russian leader and that he hoped..." is Trump both times)
   "its foreign minister" needs an owner that can have one (a country, not NATO).
 - "the two leaders" take the last two sitting leaders named.
 - "the alliance", "the bloc" (actor anaphors) need their actor earlier in the paragraph.
-- "both sides", "the two leaders" (plurals) stand for the last two actors named, in the
-  paragraph or else earlier in the text: one mention per side, on the same span.
+- "both sides", "the two leaders" (plurals) stand for the pair named together or else the
+  last two actors named, in the paragraph or else earlier in the text: one mention per
+  side, on the same span (see ``plurals``).
 - First person (I, we, our...) inside quotation marks is the quote's speaker: the
   speaker mention just after the closing mark (", he said") or before the opening one
   ("Putin said: ..."); a quote running on from the previous paragraph keeps its speaker.
@@ -52,22 +53,17 @@ from datetime import date
 from .cues import ACTOR_IT, THING_BETWEEN, quote_regions, region_speakers
 from .matcher import PRONOUNS, Matcher, Raw
 from .model import Mention
-from .salience import OBLIQUE, OPENING, is_subject, salient, unknown_speaker
+from .plurals import ACTING as _ACTING
+from .plurals import pair as _pair_of
+from .plurals import plural
+from .salience import OPENING, is_subject, salient, unknown_speaker
 from .salience import last as _last
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
-_AND = re.compile(r"[^\S\n]*(?:and|&)[^\S\n]*")
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
-_ACTING = ("person", "title", "group", "country", "pronoun")
-# Two people in one sentence doing something together: "Trump spoke with Putin", "Xi met Lula".
-_TOGETHER = re.compile(
-    r"(?<!\w)(?:and|with|met|meets|meeting|called|phoned|spoke to|talked to|thanked|hosted|received|welcomed|"
-    r"joined|between)(?!\w)"
-)
 # Where a subject starts: the sentence's start, after a comma or dash, or after "and", "but", "that".
 _SUBJECT_SLOT = re.compile(r"(?:[,;:—–(“\"]|(?<!\w)(?:and|but|that|when|as|while))[^\S\n]*\Z")
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)")
 
 
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
@@ -176,7 +172,7 @@ class _Resolver:
                 return []
         if ante is None and self.carry_over:
             ante = _last(self.previous, lambda m: m.speaker and fits(m))
-        pair = self._pair(self.history) if want == "p" else None
+        pair = _pair_of(self, self.history) if want == "p" else None
         if (
             pair is None
             and ante is None
@@ -184,7 +180,7 @@ class _Resolver:
             and self.carry_over
             and OPENING.fullmatch(self.text, self.sentence_start, raw.start)
         ):
-            pair = self._pair(self.previous)  # "Zelensky thanked Trump ...\n\nThey agreed"
+            pair = _pair_of(self, self.previous)  # "Zelensky thanked Trump ...\n\nThey agreed"
         if pair and (ante is None or pair[1].start >= ante.start):
             ante = None
         if ante is None and not pair:
@@ -209,30 +205,6 @@ class _Resolver:
             return None
         m = self.history[first]
         return m if is_subject(m, self.text, start) else None
-
-    def _joined(self, acting: list[Raw]) -> tuple[Raw, Raw] | None:
-        """The latest two actors of different sides joined by "and" ("Kyiv and Moscow")."""
-        for a, b in zip(acting[-2::-1], acting[:0:-1], strict=False):
-            if a.code != b.code and _AND.fullmatch(self.text, a.end, b.start):
-                return a, b
-        return None
-
-    def _pair(self, pool: list[Raw]) -> tuple[Raw, Raw] | None:
-        """The two actors a "they" means: the latest "X and Y" ("Kyiv and Moscow agreed... they"),
-        or two people of different sides who did something together in one sentence ("Trump
-        spoke with Putin. They agreed"), whichever is later.
-        """
-        acting = [m for m in pool if m.kind in _ACTING and m.code and not m.locative]
-        joined = self._joined(acting)
-        people = [m for m in acting if m.person is not None and m.active]
-        if len(people) >= 2:
-            b = people[-1]
-            a = _last(people[:-1], lambda m: m.code != b.code)
-            if a is not None and (joined is None or b.start > joined[1].start):
-                between = self.text[a.end : b.start]
-                if len(between) < 160 and not _SENTENCE_END.search(between) and _TOGETHER.search(between):
-                    return a, b
-        return joined
 
     def _it(self, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | None:
         """ "it"/"its": a country or body, when "it" does what actors do and no thing comes between."""
@@ -308,51 +280,6 @@ class _Resolver:
     def anaphor(self, raw: Raw) -> Raw | None:
         ante = _last(self.history, lambda m: m.code == raw.code and m.kind in _ACTING)
         return None if ante is None else replace(raw, kind="country")
-
-    def plural(self, raw: Raw) -> list[Raw]:
-        """One mention per side for "both sides", "the two leaders": the pair named together
-        ("talks between Russia and Ukraine ... Turkey hosted the sides": Turkey is the host,
-        not a side), else the last two actors named; in the paragraph, else earlier.
-        """
-        leaders = raw.code == "leader"
-        for pool in (self.history, self.all):
-            sides: list[Raw] = []
-            # Only where the sides act ("both sides committed"); "talks between the sides" keeps recency.
-            if (
-                not leaders
-                and pool is self.history
-                and not OBLIQUE.search(self.text, max(0, raw.start - 30), raw.start)
-            ):
-                acting = [m for m in pool if m.kind in _ACTING and m.code and not m.locative and m.active]
-                joined = self._joined([m for m in acting if m.start < raw.start])
-                if joined is not None:
-                    sides = [joined[1], joined[0]]
-            for m in reversed(pool):
-                if len(sides) == 2:
-                    break
-                if m.kind not in _ACTING or not m.code or m.locative or not m.active or m.start >= raw.start:
-                    continue
-                if leaders and (m.person is None or m.role != "leader"):
-                    continue
-                if all(s.code != m.code for s in sides):
-                    sides.append(m)
-            if len(sides) == 2:
-                role = "leader" if leaders else raw.code
-                return [
-                    Raw(
-                        raw.start,
-                        raw.end,
-                        "group",
-                        s.code,
-                        s.person if leaders else None,
-                        role,
-                        None,
-                        True,
-                        det="plural",
-                    )
-                    for s in reversed(sides)
-                ]
-        return []
 
     def first_person(self, raw: Raw, regions: list[tuple[int, int, Raw | None]]) -> Raw | None:
         owner = self.doc_speaker
@@ -440,7 +367,7 @@ def resolve(
             elif raw.kind == "anaphor":
                 found = [r for r in (state.anaphor(raw),) if r is not None]
             elif raw.kind == "plural":
-                found = state.plural(raw)
+                found = plural(state, raw)
             else:
                 found = [raw]
             for item in found:
