@@ -120,3 +120,13 @@ def test_terms_the_speaker_sets_for_the_other_side_are_the_speaker_s(by_key, sig
 def test_a_permission_without_terms_stays_with_its_subject(by_key, signals_of) -> None:
     sigs = by_key(signals_of("Sybiha said Moscow could accept a truce within days."))
     assert ("RUS", "ceasefire") in sigs
+
+
+def test_the_parties_an_agreement_was_reached_with_agreed_too(by_key, signals_of) -> None:
+    text = "Turkey said it had signed a deal with Russia and Ukraine on a truce in the grain ports."
+    assert {("TUR", "ceasefire"), ("RUS", "ceasefire"), ("UKR", "ceasefire")} <= set(by_key(signals_of(text)))
+
+
+def test_a_truce_with_someone_is_not_their_acceptance(by_key, signals_of) -> None:
+    keys = set(by_key(signals_of("Moscow said it would accept a truce with Ukraine only after a new vote in Kyiv.")))
+    assert ("UKR", "ceasefire") not in keys
