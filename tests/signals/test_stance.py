@@ -118,3 +118,14 @@ def test_dragging_out_the_talks_is_opposed(by_key, signals_of) -> None:
 def test_an_acceptance_of_no_deal_is_opposed(by_key, signals_of) -> None:
     s = by_key(signals_of("Sybiha said Ukraine would accept no truce on Moscow's timetable."))
     assert s[("UKR", "ceasefire")].stance == "opposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duda said new talks would need Ukraine's full participation to succeed.",
+        "Duda said Poland believed any peace talks required the consent of Ukraine's parliament.",
+    ],
+)
+def test_a_party_s_participation_or_consent_is_a_condition(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("POL", "negotiations")].stance == "conditional"
