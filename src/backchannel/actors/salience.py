@@ -31,7 +31,8 @@ def last(history: list[Raw], test: Callable[[Raw], bool]) -> Raw | None:
 
 # A mention right after a preposition is in a phrase, not the one acting ("talks with Lavrov").
 OBLIQUE = re.compile(
-    r"(?<!\w)(?i:with|to|for|from|against|about|towards?|between|than|by|on|of|into|at|over|under|alongside)"
+    r"(?<!\w)(?i:with|to|for|from|against|about|towards?|between|than|by|on|of|into|at|over|under|alongside|"
+    r"opposite|beside|besides|among|near|behind|unlike)"
     r"[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.-]*['’]s?[^\S\n]+)?\Z",
 )
 # What may open a sentence before its subject pronoun: a quote mark, "But", "And", "Later,".
