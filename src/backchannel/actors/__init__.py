@@ -13,7 +13,8 @@ per argument tuple and nothing is built at import time.
 - ``resolve(text, sentences, paragraphs)`` does the same per sentence and resolves
   pronouns (he/she/they, "it" when it acts, first person in quotes), bare titles ("the
   president", "his spokesman"), anaphors ("the alliance") and plurals ("both sides": one
-  mention per side, on the same span) within the paragraph (see ``coref``).
+  mention per side, on the same span) within the paragraph (see ``coref``; who "he" means
+  among several people follows ``salience``, "they" for two and "both sides" ``plurals``).
 - Kinds: country (names and metonyms, also for NATO/EU/UN), person, title, group,
   demonym (a bare adjective, or a name used as a modifier: "Russia-backed"), pronoun,
   non_holder. ``speaker`` marks the one a reporting verb credits ("Peskov said");
