@@ -129,3 +129,13 @@ def test_an_acceptance_of_no_deal_is_opposed(by_key, signals_of) -> None:
 )
 def test_a_party_s_participation_or_consent_is_a_condition(by_key, signals_of, text: str) -> None:
     assert by_key(signals_of(text))[("POL", "negotiations")].stance == "conditional"
+
+
+def test_fighting_on_unless_answered_is_conditional(by_key, signals_of) -> None:
+    s = by_key(signals_of("Peskov said the Kremlin was prepared to keep fighting if Kyiv ignored its offer."))
+    assert s[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_accepting_neutrality_on_terms_stays_opposed_to_membership(by_key, signals_of) -> None:
+    s = by_key(signals_of("Kyiv said it would accept neutrality if the allies gave it binding guarantees."))
+    assert s[("UKR", "nato_membership")].stance == "opposed"

@@ -25,6 +25,9 @@ _SILENT_ACT = re.compile(r"(?:convey|signal|express)", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
 
 
+_ACCEPTING = ("accept", "offer", "agree", "propos")
+
+
 def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
     """The stance toward the issue from the cues after the holder (all cues when none follow)."""
     after = [c for c in sc.polar if c.start >= holder_pos] or list(sc.polar)
@@ -34,6 +37,10 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
         return "conditional", [f"stance: conditional ({sc.conditions[0].text!r})"]
     primary = after[0]
     own = [c for c in after if c in sc.issue_polar]
+    # "ready to accept neutrality": an offer of the issue's opposed term, not a refusal with terms
+    accepted = bool(own) and any(
+        c.kind == "open" and c.text.lower().startswith(_ACCEPTING) for c in after if c.start < own[0].start
+    )
     if own and own[0] is not primary:
         primary = own[0]  # the issue's own phrasing decides: "ready to accept neutrality" is opposed to NATO entry
     elif (
@@ -41,6 +48,10 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     ):
         primary = after[1]  # "ready to keep fighting", "willing to continue the war"
     why = [f"stance: {primary.kind} ({primary.text!r})"]
+    if not accepted and primary.kind == "opposed" and any(0 <= b.start - primary.end <= 3 for b in sc.bare_markers):
+        # "ready to keep fighting if Kyiv does not respond": the refusal holds only on that condition.
+        why.append(f"condition: {sc.bare_markers[0].text!r}")
+        return "conditional", why
     if primary in sc.issue_polar:
         return primary.kind, why  # "withdraw and abandon its NATO bid": the issue's own phrasing is final
     if primary.kind == "open" and (sc.conditions or sc.qualifiers):
