@@ -139,3 +139,8 @@ def test_fighting_on_unless_answered_is_conditional(by_key, signals_of) -> None:
 def test_accepting_neutrality_on_terms_stays_opposed_to_membership(by_key, signals_of) -> None:
     s = by_key(signals_of("Kyiv said it would accept neutrality if the allies gave it binding guarantees."))
     assert s[("UKR", "nato_membership")].stance == "opposed"
+
+
+def test_not_ready_for_membership_while_at_war_is_conditional(by_key, signals_of) -> None:
+    s = by_key(signals_of("Scholz said Ukraine was not ready for NATO membership while the war went on."))
+    assert s[("DEU", "nato_membership")].stance == "conditional"

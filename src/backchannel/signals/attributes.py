@@ -28,6 +28,11 @@ _CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
 _ACCEPTING = ("accept", "offer", "agree", "propos")
 
 
+def _close_after(sentence: str, cue: Cue, marker: Cue) -> bool:
+    """Whether ``marker`` follows ``cue`` within two words ("keep fighting if", "not ready for membership while")."""
+    return marker.start >= cue.end and len(sentence[cue.end : marker.start].split()) <= 2
+
+
 def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, list[str]]:
     """The stance toward the issue from the cues after the holder (all cues when none follow)."""
     after = [c for c in sc.polar if c.start >= holder_pos] or list(sc.polar)
@@ -48,7 +53,7 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     ):
         primary = after[1]  # "ready to keep fighting", "willing to continue the war"
     why = [f"stance: {primary.kind} ({primary.text!r})"]
-    if not accepted and primary.kind == "opposed" and any(0 <= b.start - primary.end <= 3 for b in sc.bare_markers):
+    if not accepted and primary.kind == "opposed" and any(_close_after(sentence, primary, b) for b in sc.bare_markers):
         # "ready to keep fighting if Kyiv does not respond": the refusal holds only on that condition.
         why.append(f"condition: {sc.bare_markers[0].text!r}")
         return "conditional", why
