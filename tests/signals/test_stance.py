@@ -144,3 +144,9 @@ def test_accepting_neutrality_on_terms_stays_opposed_to_membership(by_key, signa
 def test_not_ready_for_membership_while_at_war_is_conditional(by_key, signals_of) -> None:
     s = by_key(signals_of("Scholz said Ukraine was not ready for NATO membership while the war went on."))
     assert s[("DEU", "nato_membership")].stance == "conditional"
+
+
+def test_a_refusal_in_a_relative_aside_is_about_something_else(by_key, signals_of) -> None:
+    text = "Erdogan, who has refused to join the sanctions, said Turkey hoped to host a truce meeting soon."
+    assert all(s.stance == "open" for s in signals_of(text))
+    assert signals_of(text)

@@ -15,6 +15,7 @@ from .phrases import PhraseSet
 _WORD = re.compile(r"[\w'’-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:!?–—]")
 # "If Kyiv refuses to talk, ...": a stance inside a condition is hypothetical, nobody's position.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:–—]*,", re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;:–—]*", re.IGNORECASE)
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
 
@@ -231,6 +232,10 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
             tail = list(_WORD.finditer(sentence, d.end()))[: cues.doubt_window]
             limit = tail[-1].end() if tail else d.end()
             polar = [c for c in polar if not d.start() <= c.start < limit]
+    asides = [(m.start(), m.end()) for m in _RELATIVE_ASIDE.finditer(sentence)]
+    if asides and terms and not any(a <= t.start < b for t in terms for a, b in asides):
+        # "Turkey, which has refused to impose sanctions, hopes to discuss a truce": the aside is about something else.
+        polar = [c for c in polar if not any(a <= c.start < b for a, b in asides)]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
         polar = [c for c in polar if not any(a <= c.start < b for a, b in hypothetical)]
