@@ -110,3 +110,12 @@ def test_through_intermediaries_is_a_channel_not_talks(by_key, signals_of) -> No
 def test_acting_as_an_intermediary_is_talks(by_key, signals_of) -> None:
     sigs = by_key(signals_of("Erdogan said Turkey was ready to act as an intermediary between Moscow and Kyiv."))
     assert sigs[("TUR", "negotiations")].stance == "open"
+
+
+def test_discussing_with_the_other_side_is_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of("Britain said it was ready to discuss the plan with Moscow next week."))
+    assert s[("GBR", "negotiations")].stance == "open"
+
+
+def test_a_discussion_without_a_position_is_no_signal(signals_of) -> None:
+    assert signals_of("Britain discussed the plan with Moscow on Monday.") == []
