@@ -150,3 +150,14 @@ def test_a_refusal_in_a_relative_aside_is_about_something_else(by_key, signals_o
     text = "Erdogan, who has refused to join the sanctions, said Turkey hoped to host a truce meeting soon."
     assert all(s.stance == "open" for s in signals_of(text))
     assert signals_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "stance"),
+    [
+        ("Guterres said humanitarian corridors must be opened around the besieged city.", ("UN", "ceasefire"), "open"),
+        ("Kyiv said Europe shall be involved in any peace talks.", ("UKR", "negotiations"), "conditional"),
+    ],
+)
+def test_a_required_corridor_or_party(by_key, signals_of, text: str, key: tuple[str, str], stance: str) -> None:
+    assert by_key(signals_of(text))[key].stance == stance
