@@ -130,3 +130,9 @@ def test_the_parties_an_agreement_was_reached_with_agreed_too(by_key, signals_of
 def test_a_truce_with_someone_is_not_their_acceptance(by_key, signals_of) -> None:
     keys = set(by_key(signals_of("Moscow said it would accept a truce with Ukraine only after a new vote in Kyiv.")))
     assert ("UKR", "ceasefire") not in keys
+
+
+def test_an_offer_to_make_a_deal_with_someone_binds_only_the_offerer(by_key, signals_of) -> None:
+    keys = set(by_key(signals_of("Peskov said Moscow was prepared to make a deal with Washington soon.")))
+    assert ("RUS", "ceasefire") in keys
+    assert ("USA", "ceasefire") not in keys

@@ -136,13 +136,18 @@ def _quote_goes_on(text: str, parts, para: int, topic: Topic, ctx: DocContext) -
     )
 
 
-_WITH_PARTNER = re.compile(r"\b(?:agreements?|deals?|accords?|arrangements?)\s+with\s+(?:both\s+|the\s+)?$", re.I)
+_WITH_PARTNER = re.compile(
+    r"\b(?:reached|signed|struck|concluded|sealed|clinched)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|deals?|accords?|arrangements?)\s+with\s+(?:both\s+|the\s+)?$",
+    re.I,
+)
 
 
 def _partners(sentence: str, mentions: list[Actorish], heads: list[Actorish]) -> list[Actorish]:
-    """The other parties to an agreement the holder reached ("agreements with Russia and Ukraine").
+    """The other parties to an agreement the holder reached ("reached agreements with Russia and Ukraine").
 
-    An agreement takes two: whoever it was reached *with* agreed to it as well.
+    An agreement takes two: whoever it was reached *with* agreed to it as well. One only
+    offered or sought ("prepared to make a deal with the US") binds nobody else.
     """
     codes = {h.code for h in heads}
     first = next(
