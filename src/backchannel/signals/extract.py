@@ -17,7 +17,7 @@ from ..sentences import split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import channel_of, confidence, decide_stance, fill_when, hedged_of, source_of, when_of
 from .context import DocContext, Topic, build_context, sentence_actors
-from .holders import Actorish, Attribution, attribution, coordinated, proposers, select_holders
+from .holders import Actorish, Attribution, attribution, partners, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
@@ -136,28 +136,6 @@ def _quote_goes_on(text: str, parts, para: int, topic: Topic, ctx: DocContext) -
     )
 
 
-_WITH_PARTNER = re.compile(
-    r"\b(?:reached|signed|struck|concluded|sealed|clinched)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreements?|deals?|accords?|arrangements?)\s+with\s+(?:both\s+|the\s+)?$",
-    re.I,
-)
-
-
-def _partners(sentence: str, mentions: list[Actorish], heads: list[Actorish]) -> list[Actorish]:
-    """The other parties to an agreement the holder reached ("reached agreements with Russia and Ukraine").
-
-    An agreement takes two: whoever it was reached *with* agreed to it as well. One only
-    offered or sought ("prepared to make a deal with the US") binds nobody else.
-    """
-    codes = {h.code for h in heads}
-    first = next(
-        (m for m in mentions if m.code and _WITH_PARTNER.search(sentence, max(0, m.start - 40), m.start)), None
-    )
-    if first is None:
-        return []
-    return [m for m in coordinated(sentence, mentions, first) if m.code and m.code not in codes]
-
-
 def _topic_hits(
     lex: Lexicon, sentence: str, recent_issues: list[str], topic: Topic | None
 ) -> tuple[dict[str, list[Cue]], str]:
@@ -245,7 +223,7 @@ def _signals_for_issue(
             heads = [_side(code_) for code_ in sides[:2]]
             how = f"both sides ({both[0].text})"
     if heads and any(c.kind == "open" for c in sc.polar):
-        heads = heads + _partners(sentence, mentions, heads)
+        heads = heads + partners(sentence, mentions, heads)
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [_side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"

@@ -323,3 +323,25 @@ def select_holders(
     if head is None:
         return [], ""
     return coordinated(sentence, mentions, head), how
+
+
+_WITH_PARTNER = re.compile(
+    r"\b(?:reached|signed|struck|concluded|sealed|clinched)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements?|deals?|accords?|arrangements?)\s+with\s+(?:both\s+|the\s+)?$",
+    re.I,
+)
+
+
+def partners(sentence: str, mentions: list[Actorish], heads: list[Actorish]) -> list[Actorish]:
+    """The other parties to an agreement the holder reached ("reached agreements with Russia and Ukraine").
+
+    An agreement takes two: whoever it was reached *with* agreed to it as well. One only
+    offered or sought ("prepared to make a deal with the US") binds nobody else.
+    """
+    codes = {h.code for h in heads}
+    first = next(
+        (m for m in mentions if m.code and _WITH_PARTNER.search(sentence, max(0, m.start - 40), m.start)), None
+    )
+    if first is None:
+        return []
+    return [m for m in coordinated(sentence, mentions, first) if m.code and m.code not in codes]
