@@ -135,3 +135,21 @@ def test_bad_kind_format_and_folder(corpus, tmp_path):
 def test_atomic_write_text_and_bytes(tmp_path):
     assert atomic_write(tmp_path / "a.txt", "é").read_text(encoding="utf-8") == "é"
     assert atomic_write(tmp_path / "b.bin", b"\x00\x01").read_bytes() == b"\x00\x01"
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped_unless_kept(db_path, tmp_path):
+    from backchannel.store import open_db
+
+    engine = open_db(db_path)
+    title = '=HYPERLINK("http://attacker.example","click")'
+    add_articles(engine, [Article(id="f1", title=title, text="@SUM(1+1) opens this text.", outlet="-Desk-")])
+    safe = tmp_path / "safe.csv"
+    export(engine, "articles", "csv", safe)
+    row = _read(safe, "csv")[0]
+    assert row["title"] == "'" + title and row["text"].startswith("'@SUM") and row["outlet"] == "'-Desk-"
+    raw = tmp_path / "raw.csv"
+    export(engine, "articles", "csv", raw, escape_formulas=False)
+    assert _read(raw, "csv")[0]["title"] == title
+    as_json = tmp_path / "a.json"  # JSON is no spreadsheet: never altered
+    export(engine, "articles", "json", as_json)
+    assert _read(as_json, "json")[0]["title"] == title

@@ -181,7 +181,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _csv_cell(value: Any) -> str:
+# A spreadsheet runs a cell that starts with one of these as a formula; article text is
+# untrusted, so by default such text cells get a leading apostrophe (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any, *, escape_formulas: bool = True) -> str:
+    if isinstance(value, str) and escape_formulas and value.startswith(_FORMULA_START):
+        return "'" + value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -191,12 +198,14 @@ def _csv_cell(value: Any) -> str:
     return str(_plain(value))
 
 
-def _write_csv(fh: IO[str], columns: Sequence[str], rows: Iterator[dict[str, Any]]) -> int:
+def _write_csv(
+    fh: IO[str], columns: Sequence[str], rows: Iterator[dict[str, Any]], *, escape_formulas: bool = True
+) -> int:
     w = csv.writer(fh)
     w.writerow(columns)
     n = 0
     for row in rows:
-        w.writerow([_csv_cell(row[c]) for c in columns])
+        w.writerow([_csv_cell(row[c], escape_formulas=escape_formulas) for c in columns])
         n += 1
     return n
 
@@ -230,8 +239,20 @@ def _write_parquet(path: Path, columns: Sequence[tuple[str, str]], rows: Iterato
     return len(data)
 
 
-def export(engine: Engine, kind: str, fmt: str, out: str | os.PathLike[str], **filters: Any) -> ExportResult:
-    """Write every ``kind`` row (signals take ``query_signals`` filters; articles since/until/outlet)."""
+def export(
+    engine: Engine,
+    kind: str,
+    fmt: str,
+    out: str | os.PathLike[str],
+    *,
+    escape_formulas: bool = True,
+    **filters: Any,
+) -> ExportResult:
+    """Write every ``kind`` row (signals take ``query_signals`` filters; articles since/until/outlet).
+
+    CSV text cells that a spreadsheet would run as a formula get a leading apostrophe
+    unless ``escape_formulas`` is false (then the file round-trips byte for byte).
+    """
     if kind not in KINDS:
         raise ExportError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:
@@ -251,7 +272,10 @@ def export(engine: Engine, kind: str, fmt: str, out: str | os.PathLike[str], **f
             n = _write_parquet(tmp, columns, rows)
         else:
             with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = _write_csv(fh, names, rows) if fmt == "csv" else _write_json(fh, names, rows, lines=fmt == "jsonl")
+                if fmt == "csv":
+                    n = _write_csv(fh, names, rows, escape_formulas=escape_formulas)
+                else:
+                    n = _write_json(fh, names, rows, lines=fmt == "jsonl")
                 fh.flush()
                 os.fsync(fh.fileno())
     return ExportResult(kind, fmt, Path(out), n)

@@ -38,6 +38,14 @@ def export_cmd(
     outlet: Annotated[str | None, typer.Option("--outlet", help="Articles: only this outlet.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    keep_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--keep-formulas",
+            help="CSV: write text that starts with = + - @ as it is. By default such cells get a leading ' "
+            "so a spreadsheet shows article text instead of running it as a formula.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Export stored signals, articles or story clusters (with their filters) to a file."""
@@ -68,7 +76,7 @@ def export_cmd(
         raise typer.Exit(2)
     try:
         engine = open_db(db)
-        result = export(engine, kind, chosen, out, **filters)
+        result = export(engine, kind, chosen, out, escape_formulas=not keep_formulas, **filters)
     except (StoreError, ExportError) as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
