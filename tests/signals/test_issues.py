@@ -119,3 +119,30 @@ def test_discussing_with_the_other_side_is_talks(by_key, signals_of) -> None:
 
 def test_a_discussion_without_a_position_is_no_signal(signals_of) -> None:
     assert signals_of("Britain discussed the plan with Moscow on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior Kyiv official said nothing about Ukraine could be agreed without Ukraine.",
+        "Kyiv's envoy repeated that nothing about Ukraine will be settled without Kyiv.",
+    ],
+)
+def test_nothing_about_ukraine_without_ukraine_with_words_between_is_conditional_talks(
+    by_key, signals_of, text: str
+) -> None:
+    assert by_key(signals_of(text))[("UKR", "negotiations")].stance == "conditional"
+
+
+def test_ideas_for_a_settlement_are_about_settling_the_war(by_key, signals_of) -> None:
+    s = by_key(signals_of("The Kremlin said it rejected the American ideas for a settlement."))
+    assert s[("RUS", "ceasefire")].stance == "opposed"
+
+
+def test_a_settlement_of_houses_is_no_issue(signals_of) -> None:
+    assert signals_of("Moscow said it was ready to rebuild the settlement of Kupiansk by spring.") == []
+
+
+def test_observing_the_pause_is_the_truce(by_key, signals_of) -> None:
+    s = by_key(signals_of("Moscow said it would observe the pause along the whole front for three days."))
+    assert s[("RUS", "ceasefire")].stance == "open"

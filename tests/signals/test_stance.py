@@ -161,3 +161,8 @@ def test_a_refusal_in_a_relative_aside_is_about_something_else(by_key, signals_o
 )
 def test_a_required_corridor_or_party(by_key, signals_of, text: str, key: tuple[str, str], stance: str) -> None:
     assert by_key(signals_of(text))[key].stance == stance
+
+
+def test_serving_as_a_basis_for_a_settlement_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Putin said the memorandum could serve as a basis for a final peace settlement."))
+    assert s[("RUS", "ceasefire")].stance == "open"
