@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 
 def test_both_sides_is_one_record_per_side(by_key, signals_of) -> None:
     text = "Russia and Ukraine met in Istanbul. Both sides agreed to a prisoner exchange and a truce around the plant."
@@ -136,3 +138,14 @@ def test_an_offer_to_make_a_deal_with_someone_binds_only_the_offerer(by_key, sig
     keys = set(by_key(signals_of("Peskov said Moscow was prepared to make a deal with Washington soon.")))
     assert ("RUS", "ceasefire") in keys
     assert ("USA", "ceasefire") not in keys
+
+
+@pytest.mark.parametrize("verb", ["Addressing", "Telling", "Thanking"])
+def test_leaders_as_the_audience_are_not_both_sides(by_key, signals_of, verb: str) -> None:
+    text = (
+        "Zelensky flew to the summit in Oslo. "
+        f"{verb} the leaders, with Russia's envoy, Ivan Petrov, in the hall, he said the time had come to end the war."
+    )
+    s = by_key(signals_of(text))
+    assert ("UKR", "ceasefire") in s
+    assert ("RUS", "ceasefire") not in s

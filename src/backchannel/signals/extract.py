@@ -22,7 +22,14 @@ from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
 _TOPIC_WINDOW = 5  # sentences a signal keeps its issue the topic for context terms
-_OBJECT_BEFORE = re.compile(r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked)\s+$", re.IGNORECASE)
+# A both-sides phrase right after these is an object or an audience ("urged both sides",
+# "telling the leaders of the G20"), not the pair taking the position.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|between|on|of|with|from|for|by|urged|called on|asked"
+    r"|told|tell|tells|telling|address(?:ed|es|ing)?|brief(?:ed|s|ing)?|warn(?:ed|s|ing)?|thank(?:ed|s|ing)?"
+    r"|invit(?:ed|es|ing))\s+$",
+    re.IGNORECASE,
+)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 
