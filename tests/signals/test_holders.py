@@ -149,3 +149,14 @@ def test_leaders_as_the_audience_are_not_both_sides(by_key, signals_of, verb: st
     s = by_key(signals_of(text))
     assert ("UKR", "ceasefire") in s
     assert ("RUS", "ceasefire") not in s
+
+
+def test_telling_an_audience_reports_the_speaker_s_demand(by_key, signals_of) -> None:
+    s = by_key(
+        signals_of(
+            "Zelensky spoke on Friday, telling reporters that Russia must withdraw all of its forces before any truce."
+        )
+    )
+    assert s[("UKR", "ceasefire")].stance == "conditional"
+    assert s[("UKR", "ceasefire")].source == "holder"
+    assert ("RUS", "ceasefire") not in s
