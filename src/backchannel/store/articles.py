@@ -145,6 +145,18 @@ def get_article(engine: Engine, article_id: str) -> Article | None:
     return row_to_article(row) if row else None
 
 
+def article_filters(outlet: str | None, since: date | None, until: date | None) -> list:
+    """The WHERE conditions for an outlet and a publication-date range (empty: no filter)."""
+    conds = []
+    if outlet:
+        conds.append(T.c.outlet == outlet)
+    if since:
+        conds.append(T.c.published >= since.isoformat())
+    if until:
+        conds.append(T.c.published <= until.isoformat())
+    return conds
+
+
 def list_articles(
     engine: Engine,
     *,
@@ -155,13 +167,7 @@ def list_articles(
     offset: int = 0,
 ) -> list[Article]:
     """Articles newest first (undated last), filtered by outlet and publication date."""
-    q = select(T)
-    if outlet:
-        q = q.where(T.c.outlet == outlet)
-    if since:
-        q = q.where(T.c.published >= since.isoformat())
-    if until:
-        q = q.where(T.c.published <= until.isoformat())
+    q = select(T).where(*article_filters(outlet, since, until))
     q = q.order_by(T.c.published.is_(None), T.c.published.desc(), T.c.id).offset(offset)
     if limit is not None:
         q = q.limit(limit)

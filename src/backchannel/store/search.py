@@ -28,6 +28,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import Connection, Engine, and_, column, func, literal_column, or_, select, table, text
 
+from .articles import article_filters
 from .schema import articles as A
 from .schema import cluster_members as CM
 from .schema import migration
@@ -296,13 +297,7 @@ def search_articles(
 ) -> SearchPage[ArticleHit]:
     """Articles whose title or text matches ``query``, best first, with a snippet of the match."""
     terms = parse_query(query)
-    conds = []
-    if outlet:
-        conds.append(A.c.outlet == outlet)
-    if since:
-        conds.append(A.c.published >= since.isoformat())
-    if until:
-        conds.append(A.c.published <= until.isoformat())
+    conds = article_filters(outlet, since, until)
     cols = [A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.url]
     if has_fts(engine):
         fts = table("articles_fts", column("rowid"), column("rank"))

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import Engine, and_, func, select
 
 from ..records import CopySighting
+from ..store.articles import article_filters
 from ..store.clusters import count_clusters as store_count_clusters
 from ..store.clusters import get_cluster
 from ..store.clusters import list_clusters as store_list_clusters
@@ -99,13 +100,7 @@ def _article_rows(engine: Engine, where, order, limit: int, offset: int = 0) -> 
 
 
 def _article_where(outlet: str | None, since: date | None, until: date | None):
-    conds = []
-    if outlet:
-        conds.append(A.c.outlet == outlet)
-    if since:
-        conds.append(A.c.published >= since.isoformat())
-    if until:
-        conds.append(A.c.published <= until.isoformat())
+    conds = article_filters(outlet, since, until)
     return and_(*conds) if conds else None
 
 
