@@ -160,3 +160,20 @@ def test_telling_an_audience_reports_the_speaker_s_demand(by_key, signals_of) ->
     assert s[("UKR", "ceasefire")].stance == "conditional"
     assert s[("UKR", "ceasefire")].source == "holder"
     assert ("RUS", "ceasefire") not in s
+
+
+def test_a_quote_that_goes_on_with_terms_keeps_the_speaker_s_issue(by_key, signals_of) -> None:
+    text = (
+        "“We would accept a truce in the spring,” Lavrov told reporters. "
+        "“But only with the original causes of the crisis addressed,” he added."
+    )
+    sigs = [s for s in signals_of(text) if s.holder == "RUS" and s.issue == "ceasefire"]
+    assert [s.stance for s in sigs] == ["open", "conditional"]
+
+
+def test_an_article_sentence_with_terms_does_not_go_on_with_the_quote(signals_of) -> None:
+    text = (
+        "“We would accept a truce in the spring,” Lavrov told reporters. "
+        "Analysts said the original causes of the crisis were still debated."
+    )
+    assert len(signals_of(text)) == 1

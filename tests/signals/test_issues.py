@@ -146,3 +146,8 @@ def test_a_settlement_of_houses_is_no_issue(signals_of) -> None:
 def test_observing_the_pause_is_the_truce(by_key, signals_of) -> None:
     s = by_key(signals_of("Moscow said it would observe the pause along the whole front for three days."))
     assert s[("RUS", "ceasefire")].stance == "open"
+
+
+def test_ending_the_war_with_words_between_is_the_truce(by_key, signals_of) -> None:
+    s = by_key(signals_of("Erdogan said Turkey was ready to help end the nearly four-year war."))
+    assert s[("TUR", "ceasefire")].stance == "open"

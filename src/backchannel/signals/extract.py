@@ -196,7 +196,7 @@ def _signals_for_issue(
     props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
-    if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic):
+    if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
         return []
     cue_pos = (list(sc.polar) or list(sc.conditions) or [None])[0]
     if cue_pos is not None:
@@ -313,7 +313,14 @@ def _accused_sides(
 
 
 def _continues_topic(
-    lex: Lexicon, ctx: DocContext, index: int, sentence: str, sc, mentions: list[Actorish], topic: Topic | None
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    sc,
+    mentions: list[Actorish],
+    topic: Topic | None,
+    attr: Attribution,
 ) -> bool:
     """Whether a sentence without an issue term continues the previous signal sentence.
 
@@ -322,12 +329,15 @@ def _continues_topic(
     polar stance cue and either the holder's own voice (a first-person mention of the
     same holder) or a reference back ("this", "such").
     """
-    if topic is None or not sc.polar:
+    if topic is None or not (sc.polar or sc.conditions):
         return False
     if ctx.voice is None and not ctx.transcript and not _OPENING_QUOTE.match(sentence):
         return False  # in news the article's own sentences name their issue; only quotes run on
     if any(m.kind == "first_person" and m.code == topic.holder for m in mentions):
         return True
+    quoted_by_holder = attr.speaker is not None and attr.speaker.code == topic.holder and attr.verb is not None
+    if quoted_by_holder and _OPENING_QUOTE.match(sentence):
+        return True  # '"Yet, with the root causes removed," he added.': the holder's quote goes on
     if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
         return False
     voice = ctx.speaker_of[ctx.paragraph_of(index)]
