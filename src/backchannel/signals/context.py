@@ -17,6 +17,7 @@ from ..records import Article
 from ..sentences import Split
 from ..timeexpr import time_expressions
 from .analysis import inside
+from .documents import document_voices
 from .holders import _FIRST_PERSON_RE, FIRST_PERSON, Actorish
 from .lexicon import Lexicon
 
@@ -99,6 +100,7 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         # A place ("talks in Moscow", "at the White House") is where, not who: no holder.
         usable = [m for m in found if m.code and m.kind in _KINDS and m.active and not getattr(m, "locative", False)]
         mentions.append([_actorish(m, start) for m in usable])
+    mentions = document_voices([text[a:b] for a, b in sentences], mentions)
     doc_voice = _document_voice(lex, article)
     skip, speaker_of, labelled = [], [], []
     current = doc_voice

@@ -30,6 +30,8 @@ _OBJECT_BEFORE = re.compile(
     r"|invit(?:ed|es|ing))\s+$",
     re.IGNORECASE,
 )
+# "X said all parties should support talks": the parties are told what to do, X holds the position.
+_MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -214,7 +216,10 @@ def _signals_for_issue(
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [
-        b for b in finditer(lex.cues.both_sides, sentence, "both") if not _OBJECT_BEFORE.search(sentence, 0, b.start)
+        b
+        for b in finditer(lex.cues.both_sides, sentence, "both")
+        if not _OBJECT_BEFORE.search(sentence, 0, b.start)
+        and not (attr.speaker is not None and _MODAL_CALL_AFTER.match(sentence, b.end))
     ]
     if (
         not both

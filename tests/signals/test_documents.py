@@ -1,0 +1,49 @@
+"""A document speaks for its author: "the memorandum says", "the paper, released by ..."."""
+
+from __future__ import annotations
+
+from backchannel.signals.documents import document_voices
+from backchannel.signals.holders import Actorish
+
+
+def test_a_document_introduced_earlier_speaks_for_its_author(by_key, signals_of) -> None:
+    text = (
+        "Belarus handed the delegations a memorandum on Friday. "
+        "The document says any truce must leave the current lines where they are."
+    )
+    sigs = by_key(signals_of(text))
+    assert sigs[("BLR", "ceasefire")].stance == "conditional"
+    assert sigs[("BLR", "ceasefire")].source == "holder"
+
+
+def test_the_author_named_in_the_phrase(by_key, signals_of) -> None:
+    text = "The Turkish draft, read out in parliament, calls for talks in Istanbul without delay."
+    assert ("TUR", "negotiations") in by_key(signals_of(text))
+
+
+def test_the_author_after_by(by_key, signals_of) -> None:
+    text = "The paper, released by the Indian foreign ministry, says all sides should return to dialogue."
+    assert set(by_key(signals_of(text))) == {("IND", "negotiations")}
+
+
+def test_a_document_nobody_is_credited_with_speaks_for_no_one(signals_of) -> None:
+    assert signals_of("The document says a truce must hold along the current lines.") == []
+
+
+def test_a_document_as_an_object_is_no_voice() -> None:
+    sentences = ["Poland received a letter from Hungary.", "Warsaw said it would answer the letter soon."]
+    poland = Actorish(0, 6, "Poland", "POL", None, "country", None)
+    hungary = Actorish(26, 33, "Hungary", "HUN", None, "country", None)
+    warsaw = Actorish(0, 6, "Warsaw", "POL", None, "country", None)
+    out = document_voices(sentences, [[poland, hungary], [warsaw]])
+    assert out == [[poland, hungary], [warsaw]]
+
+
+def test_a_joint_statement_is_every_side_s(by_key, signals_of) -> None:
+    text = (
+        "Delegations of Armenia and Azerbaijan met the Russian and Ukrainian teams in Geneva. "
+        "Moscow and Kyiv later agreed on a prisoner exchange. "
+        "A joint statement announced a humanitarian pause for a week."
+    )
+    keys = set(by_key(signals_of(text)))
+    assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= keys
