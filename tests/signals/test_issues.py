@@ -151,3 +151,16 @@ def test_observing_the_pause_is_the_truce(by_key, signals_of) -> None:
 def test_ending_the_war_with_words_between_is_the_truce(by_key, signals_of) -> None:
     s = by_key(signals_of("Erdogan said Turkey was ready to help end the nearly four-year war."))
     assert s[("TUR", "ceasefire")].stance == "open"
+
+
+def test_talks_to_achieve_a_truce_are_about_the_truce(by_key, signals_of) -> None:
+    text = "Turkey said it would keep hosting negotiations between the two sides to achieve a lasting truce."
+    assert set(by_key(signals_of(text))) == {("TUR", "ceasefire")}
+
+
+def test_a_meeting_as_the_occasion_is_no_topic(signals_of) -> None:
+    text = (
+        "Moscow said it was ready for talks with Kyiv in May.\n\n"
+        "At the start of a meeting with Scholz, Trump said he hoped the weather in Washington would hold."
+    )
+    assert [s.holder for s in signals_of(text)] == ["RUS"]

@@ -166,3 +166,27 @@ def test_a_required_corridor_or_party(by_key, signals_of, text: str, key: tuple[
 def test_serving_as_a_basis_for_a_settlement_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Putin said the memorandum could serve as a basis for a final peace settlement."))
     assert s[("RUS", "ceasefire")].stance == "open"
+
+
+def test_not_excluding_a_truce_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Hungary's foreign minister said Budapest did not exclude a truce before winter."))
+    assert s[("HUN", "ceasefire")].stance == "open"
+
+
+def test_helping_the_sides_talk_is_a_stance_for_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of("Qatar said it would continue facilitating talks between Kyiv and Moscow."))
+    assert s[("QAT", "negotiations")].stance == "open"
+
+
+def test_a_report_that_talks_were_facilitated_is_no_signal(signals_of) -> None:
+    assert signals_of("Last year Qatar facilitated talks on returning children.") == []
+
+
+def test_travelling_to_meet_is_taking_part_in_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of("India's foreign minister flew to Kyiv to meet Zelensky on Friday."))
+    assert s[("IND", "negotiations")].stance == "open"
+
+
+def test_a_call_on_the_shape_of_a_truce_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Brazil said the Easter truce should be made permanent."))
+    assert s[("BRA", "ceasefire")].stance == "open"

@@ -126,12 +126,23 @@ def _longest_wins(hits: dict[str, list[Cue]]) -> None:
             del hits[code]
 
 
+# "negotiations between both sides to achieve a peaceful resolution": the talks' purpose is their object.
+_PURPOSE = re.compile(
+    r"\b(?:to|aimed at|aiming at|in order to|with a view to)\s+(?:achieve|achieving|reach|reaching|secure|securing|"
+    r"bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding)\b(?:\s+[\w'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) -> bool:
     """Whether another issue's term follows ``cue`` closely: "talks on a cease-fire" is about the cease-fire."""
     for other in others:
         if other.start >= cue.end or (other.start <= cue.start < other.end):
             gap = sentence[cue.end : other.start] if other.start >= cue.end else ""
-            if len(_WORD.findall(gap)) <= item.yields_within and not _CLAUSE_BREAK.search(gap):
+            if _CLAUSE_BREAK.search(gap):
+                continue
+            words = len(_WORD.findall(gap))
+            if words <= item.yields_within or (words <= 2 * item.yields_within and _PURPOSE.search(gap)):
                 return True
     return False
 

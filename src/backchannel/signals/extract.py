@@ -157,7 +157,11 @@ def _topic_hits(
     """
     found = {}
     for code in recent_issues:
-        cues = spans_cues(lex.issue(code).context_terms, sentence, code)
+        item = lex.issue(code)
+        cues = spans_cues(item.context_terms, sentence, code)
+        if item.circumstantial is not None:
+            # "at the start of a meeting with Rutte": when, not what is at stake
+            cues = [c for c in cues if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
         if cues:
             found[code] = cues
             break  # the most recent issue the term fits
