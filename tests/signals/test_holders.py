@@ -177,3 +177,22 @@ def test_an_article_sentence_with_terms_does_not_go_on_with_the_quote(signals_of
         "Analysts said the original causes of the crisis were still debated."
     )
     assert len(signals_of(text)) == 1
+
+
+def test_a_pair_named_after_both_countries_is_not_who_they_are(by_key, signals_of) -> None:
+    text = (
+        "Negotiators from Russia and Ukraine met in Riyadh on Monday. "
+        "The White House said both countries had agreed to a ban on strikes on energy sites that Putin and Trump discussed."
+    )
+    second = [s for s in signals_of(text) if s.sentence.startswith("The White House")]
+    assert {s.holder for s in second} == {"RUS", "UKR"}
+
+
+def test_the_leaders_after_a_call_are_the_two_who_spoke(by_key, signals_of) -> None:
+    text = (
+        "President Macron spoke with President Zelensky of Ukraine on Monday. "
+        "He said Russia had struck Odesa again and Moscow had to be answered. "
+        "The leaders agreed that a truce must respect Ukraine's borders."
+    )
+    last = [s for s in signals_of(text) if s.sentence.startswith("The leaders")]
+    assert {s.holder for s in last} == {"FRA", "UKR"}

@@ -61,6 +61,8 @@ class DocContext:
     readout: bool = False  # an official account of a call or meeting (other sides' words were private)
     doc_date: str | None = None  # an official text's own date: its first time expression, else publication
     _codes_before: list[list[str]] = field(default_factory=list)
+    _state_before: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    _text: str = ""
 
     def paragraph_of(self, sentence_index: int) -> int:
         return self.split.paragraph_of[sentence_index]
@@ -80,9 +82,19 @@ class DocContext:
             para -= 1
         return para
 
-    def sides(self, sentence_index: int) -> list[str]:
-        """The two (or more) most recently named distinct holders up to this sentence."""
-        return self._codes_before[sentence_index]
+    def sides(self, sentence_index: int, before: int | None = None) -> list[str]:
+        """The two (or more) most recently named distinct holders up to this sentence.
+
+        With ``before`` (an offset in the sentence), only the sentence's mentions before it
+        count: in "both countries agreed to the ban that Putin and Trump discussed" the pair
+        named after the phrase is not who "both countries" are.
+        """
+        if before is None:
+            return self._codes_before[sentence_index]
+        recent, pair = self._state_before[sentence_index]
+        found = [m for m in self.mentions[sentence_index] if m.end <= before]
+        recent, pair = _named(self._text, self.split.sentences[sentence_index].start, found, recent, pair)
+        return pair + [c for c in recent if c not in pair] if pair else recent
 
 
 def _actorish(m, offset: int) -> Actorish:
@@ -124,23 +136,47 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
         labelled.append(is_label)
     codes_before: list[list[str]] = []
+    state_before: list[tuple[list[str], list[str]]] = []
     recent: list[str] = []
     pair: list[str] = []  # the latest coordinated pair ("the United States and Russia")
     for (start, _end), found in zip(sentences, mentions, strict=True):
-        for a, b in zip(found, found[1:], strict=False):
-            if a.code != b.code and _AND.match(text[start + a.end : start + b.start]):
-                pair = [a.code, b.code]
-        for m in found:
-            if m.code in recent:
-                recent.remove(m.code)
-            recent.insert(0, m.code)
+        state_before.append((list(recent), list(pair)))
+        recent, pair = _named(text, start, found, recent, pair)
         codes_before.append(pair + [c for c in recent if c not in pair] if pair else list(recent))
     first = parts.paragraphs[0].of(text) if parts.paragraphs else ""
     readout = doc_voice is not None and _READOUT.search(first + " " + (article.title or "")) is not None
     doc_date = _document_date(text, parts, on) if doc_voice is not None else None
     return DocContext(
-        on, parts, skip, speaker_of, labelled, mentions, None, doc_voice, any(labelled), readout, doc_date, codes_before
+        on,
+        parts,
+        skip,
+        speaker_of,
+        labelled,
+        mentions,
+        None,
+        doc_voice,
+        any(labelled),
+        readout,
+        doc_date,
+        codes_before,
+        state_before,
+        text,
     )
+
+
+def _named(
+    text: str, start: int, found: list[Actorish], recent: list[str], pair: list[str]
+) -> tuple[list[str], list[str]]:
+    """The recency list and latest coordinated pair after the mentions ``found`` of one sentence."""
+    recent, pair = list(recent), list(pair)
+    for a, b in zip(found, found[1:], strict=False):
+        if a.code != b.code and _AND.match(text[start + a.end : start + b.start]):
+            pair = [a.code, b.code]
+    for m in found:
+        if m.code in recent:
+            recent.remove(m.code)
+        recent.insert(0, m.code)
+    return recent, pair
 
 
 def _document_date(text: str, parts: Split, published: date | None) -> str | None:

@@ -32,6 +32,7 @@ _OBJECT_BEFORE = re.compile(
 )
 # "X said all parties should support talks": the parties are told what to do, X holds the position.
 _MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
+_LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -234,7 +235,10 @@ def _signals_for_issue(
     ):
         both = [Cue("both", heads[0].start, heads[0].end, heads[0].text)]  # "They agreed": the pair last named
     if both and (not heads or both[0].start < (first_cue.start if first_cue else len(sentence))):
-        sides = ctx.sides(index)
+        # Coreference may already know whom the phrase stands for ("The leaders" after a call of two).
+        at_span = list(dict.fromkeys(m.code for m in mentions if m.start < both[0].end and both[0].start < m.end))
+        persons = _LEADERS.search(both[0].text) is not None  # coreference knows the last two leaders named
+        sides = at_span if persons and len(at_span) >= 2 else ctx.sides(index, before=both[0].start)
         if len(sides) >= 2:
             heads = [_side(code_) for code_ in sides[:2]]
             how = f"both sides ({both[0].text})"
