@@ -168,3 +168,15 @@ def test_he_in_a_quote_opening_a_paragraph_is_the_one_it_was_about(actors: Actor
     out = resolved(actors, text, on=D2025, carry_over=True)
     assert [(t, c) for t, c, _ in out[1]] == [("He", "RUS"), ("he", "RUS")]
     assert resolved(actors, text, on=D2025)[1] == []  # only with carry_over
+
+
+def test_he_after_a_fronted_adjunct_is_the_previous_subject(actors: ActorDictionary) -> None:
+    text = "Zelensky spoke to the summit by video. Speaking in English, as the Russian foreign minister, Sergei Lavrov, listened, he asked for a truce."
+    _, second = resolved(actors, text, on=D2025)
+    assert ("he", "UKR", "Volodymyr Zelensky") in second
+
+
+def test_he_after_a_fronted_adjunct_across_a_paragraph_break(actors: ActorDictionary) -> None:
+    text = "Zelensky laid out a plan.\nAfter meeting Sergei Lavrov in Ankara, he said talks could resume."
+    _, second = resolved(actors, text, on=D2025, carry_over=True)
+    assert ("he", "UKR", "Volodymyr Zelensky") in second

@@ -37,6 +37,12 @@ OBLIQUE = re.compile(
 )
 # What may open a sentence before its subject pronoun: a quote mark, "But", "And", "Later,".
 OPENING = re.compile(r"[\s“\"«(]*(?:(?:But|And|Yet|So|Then|Later|However|Still|Instead|Also)[,\s]+)?")
+# A fronted adjunct before the subject pronoun ("Speaking in Bali, with Lavrov in the room, he said"):
+# the names inside it are circumstances; the pronoun continues the previous subject.
+FRONTED = re.compile(
+    r"[\s“\"«(]*(?:(?:But|And|Yet|Later|Then)[,\s]+)?"
+    r"(?:[A-Z][a-z]+ing|After|Before|During|Asked|With|Upon|Following|Flanked|Alongside)\b[^.;:!?\n]*,[^\S\n]*"
+)
 # A subject and its own object pronoun: "Putin received him", "Xi told her".
 _CLAUSE_VERB = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+){1,2}")
 
@@ -81,6 +87,8 @@ def salient(state: _Resolver, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | No
 
     here = state.history[state.sentence_from :]
     if raw.det in ("he", "she", "his", "her") or raw.det is None:
+        if raw.det in ("he", "she") and FRONTED.fullmatch(text, state.sentence_start, raw.start):
+            return _after_adjunct(state, fits)
         if raw.det in ("he", "she") and OPENING.fullmatch(text, state.sentence_start, raw.start):
             subject = state.subject
             if subject is not None and fits(subject):
@@ -99,6 +107,22 @@ def salient(state: _Resolver, raw: Raw, fits: Callable[[Raw], bool]) -> Raw | No
         # Only names in phrases here ("At talks with Lukashenko, he said"): the last speaker before.
         return last(state.previous, lambda m: m.speaker and fits(m))
     return None
+
+
+def _after_adjunct(state: _Resolver, fits: Callable[[Raw], bool]) -> Raw | None:
+    """The subject pronoun after a fronted adjunct: who the text was about before this sentence."""
+    subject = state.subject
+    if subject is not None and fits(subject):
+        return subject
+    text = state.text
+
+    def acting(m: Raw) -> bool:
+        return fits(m) and not OBLIQUE.search(text, max(0, m.start - 30), m.start)
+
+    earlier = last(state.history[: state.sentence_from], acting)
+    if earlier is not None or not state.carry_over:
+        return earlier
+    return last(state.previous, acting)
 
 
 def unknown_speaker(text: str, history: list[Raw], start: int, end: int) -> bool:
