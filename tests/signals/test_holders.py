@@ -196,3 +196,9 @@ def test_the_leaders_after_a_call_are_the_two_who_spoke(by_key, signals_of) -> N
     )
     last = [s for s in signals_of(text) if s.sentence.startswith("The leaders")]
     assert {s.holder for s in last} == {"FRA", "UKR"}
+
+
+def test_the_owner_of_a_stance_noun_with_words_between_holds_it(by_key, signals_of) -> None:
+    s = by_key(signals_of("The Kremlin spokesman pointed to Kyiv's de facto refusal of any truce."))
+    assert s[("UKR", "ceasefire")].stance == "opposed"
+    assert ("RUS", "ceasefire") not in s

@@ -191,7 +191,8 @@ _DEONTIC = re.compile(
 )
 _PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
 _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|only when)\b", re.I)
-_ADJACENT = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+)?$")
+# "Russian opposition", "Kyiv's readiness", "Ukraine's de facto rejection": the owner of the stance noun.
+_ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:[\w-]+\s+)?)$")
 
 
 def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -> Actorish | None:
