@@ -202,3 +202,9 @@ def test_the_owner_of_a_stance_noun_with_words_between_holds_it(by_key, signals_
     s = by_key(signals_of("The Kremlin spokesman pointed to Kyiv's de facto refusal of any truce."))
     assert s[("UKR", "ceasefire")].stance == "opposed"
     assert ("RUS", "ceasefire") not in s
+
+
+def test_sides_blaming_each_other_is_a_claim_about_each(by_key, signals_of) -> None:
+    text = "Moscow and Kyiv agreed to a pause in Kherson. Within hours the truce broke down, and the two sides blamed each other."
+    last = {(s.holder, s.stance, s.source) for s in signals_of(text) if s.sentence.startswith("Within")}
+    assert last == {("RUS", "opposed", "third_party"), ("UKR", "opposed", "third_party")}

@@ -33,6 +33,7 @@ _OBJECT_BEFORE = re.compile(
 # "X said all parties should support talks": the parties are told what to do, X holds the position.
 _MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
+_MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -53,6 +54,7 @@ class _Found:
     person: str | None
     confidence: float
     why: list[str] = field(default_factory=list)
+    overrides: bool = False  # replaces what other rules found for (holder, issue) in the sentence
 
 
 def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]:
@@ -99,7 +101,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             found += _signals_for_issue(
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
             )
-        found = _dedupe(found + _accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic))
+        accused = _accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
+        overridden = {(f.holder, f.issue) for f in accused if f.overrides}
+        found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
         for f in found:
             where.append(i)
             out.append(
@@ -302,6 +306,10 @@ def _accused_sides(
     for claim in finditer(lex.cues.claims, sentence, "claim"):
         if inside(claim.start, quotes) or not claim.text.lower().startswith(("accus", "blam")):
             continue
+        if _MUTUAL.match(sentence, claim.end):
+            # "both sides blamed each other": a claim about each side, by the other.
+            out += _mutual_claims(lex, ctx, index, sentence, hits, quotes, claim, have, carried, topic)
+            continue
         accused = next((m for m in mentions if m.code and 0 <= m.start - claim.end <= _ACCUSED_WITHIN), None)
         if accused is None:
             continue
@@ -321,6 +329,42 @@ def _accused_sides(
         rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
         rec.why.append(f"stance: opposed (accused by a claim: {claim.text!r})")
         have.add((accused.code, code))
+        out.append(rec)
+    return out
+
+
+def _mutual_claims(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    claim: Cue,
+    have: set[tuple[str, str]],
+    carried: str,
+    topic: Topic | None,
+) -> list[_Found]:
+    sides = ctx.sides(index, before=claim.start)[:2]
+    if len(sides) < 2:
+        return []
+    code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
+    sc = stance_cues(lex, code, sentence, hits[code])
+    term = hits[code][0].text if hits[code] else None
+    out = []
+    for side, other in ((sides[0], sides[1]), (sides[1], sides[0])):
+        # Overrides what the sentence's other rules found for the side: the claim is what it says of it.
+        attr = Attribution(
+            Actorish(0, 0, other, other, None, "country", None), None, claim, (claim.end, len(sentence)), True
+        )
+        rec = _record(
+            lex, ctx, index, sentence, code, term, quotes, sc, attr, _side(side), "mutual claim", carried, topic
+        )
+        rec.stance, rec.source = "opposed", "third_party"
+        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
+        rec.why.append(f"stance: opposed (each side blames the other: {claim.text!r})")
+        rec.overrides = True
+        have.add((side, code))
         out.append(rec)
     return out
 
