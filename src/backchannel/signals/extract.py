@@ -10,13 +10,15 @@ and a confidence. A sentence with an actor and an issue but no position yields n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..records import Article, Signal
 from ..sentences import split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
-from .attributes import channel_of, confidence, decide_stance, fill_when, hedged_of, source_of, when_of
+from .attributes import confidence, fill_when
+from .claims import accused_sides
 from .context import DocContext, Topic, build_context, sentence_actors
+from .found import Found, build_record, side
 from .holders import Actorish, Attribution, attribution, partners, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
 
@@ -33,28 +35,11 @@ _OBJECT_BEFORE = re.compile(
 # "X said all parties should support talks": the parties are told what to do, X holds the position.
 _MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
-_MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
-_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 class ExtractionError(ValueError):
     """An article the extractor cannot read; the message names the article."""
-
-
-@dataclass(slots=True)
-class _Found:
-    holder: str
-    issue: str
-    stance: str
-    channel: str
-    source: str
-    hedged: bool
-    when: str | None
-    person: str | None
-    confidence: float
-    why: list[str] = field(default_factory=list)
-    overrides: bool = False  # replaces what other rules found for (holder, issue) in the sentence
 
 
 def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]:
@@ -96,12 +81,12 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         actors = sentence_actors(lex, ctx, i, sentence, quotes)
         attr = attribution(lex, sentence, actors.plain, quotes)
         actors = actors.with_first_person(attr.speaker)
-        found: list[_Found] = []
+        found: list[Found] = []
         for code in hits:
             found += _signals_for_issue(
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
             )
-        accused = _accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
+        accused = accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
         found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
         for f in found:
@@ -177,9 +162,9 @@ def _topic_hits(
     return {code: [] for code in topic.issues}, "carried"
 
 
-def _dedupe(found: list[_Found]) -> list[_Found]:
+def _dedupe(found: list[Found]) -> list[Found]:
     """One record per (holder, issue) in a sentence: the most confident one."""
-    best: dict[tuple[str, str], _Found] = {}
+    best: dict[tuple[str, str], Found] = {}
     for f in found:
         key = (f.holder, f.issue)
         if key not in best or f.confidence > best[key].confidence:
@@ -199,7 +184,7 @@ def _signals_for_issue(
     attr: Attribution,
     carried: str,
     topic: Topic | None,
-) -> list[_Found]:
+) -> list[Found]:
     sc = stance_cues(lex, code, sentence, hits_of_issue)
     item = lex.issue(code)
     if item.requires_object and not _names_object(sentence, mentions, item.object_holders):
@@ -244,13 +229,13 @@ def _signals_for_issue(
         persons = _LEADERS.search(both[0].text) is not None  # coreference knows the last two leaders named
         sides = at_span if persons and len(at_span) >= 2 else ctx.sides(index, before=both[0].start)
         if len(sides) >= 2:
-            heads = [_side(code_) for code_ in sides[:2]]
+            heads = [side(code_) for code_ in sides[:2]]
             how = f"both sides ({both[0].text})"
     if heads and any(c.kind == "open" for c in sc.polar):
         heads = heads + partners(sentence, mentions, heads)
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
-        heads, how = [_side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
+        heads, how = [side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
     voice = ctx.speaker_of[ctx.paragraph_of(index)]
     if not heads and voice is not None and not any(m.code for m in mentions) and (sc.polar or sc.conditions):
         # A transcript turn or an official text that names no one: its speaker states a position of its own.
@@ -264,108 +249,17 @@ def _signals_for_issue(
         if not head.code or head.code in seen:
             continue
         seen.add(head.code)
-        out.append(_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, head, how, carried, topic))
+        out.append(build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, head, how, carried, topic))
     for prop in props:
         if prop.code and prop.code not in seen:
             seen.add(prop.code)
-            rec = _record(lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic)
+            rec = build_record(
+                lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic
+            )
             rec.stance, rec.source, rec.channel = "open", "author", "unknown"
             rec.confidence, _ = confidence(sc, "proposer", carried, "author")
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
-    return out
-
-
-_ACCUSED_WITHIN = 25  # characters between the claim verb and the accused ("accused the Kremlin of")
-_BREACH_WITHIN = 12  # words after the accused in which the breach must be named
-
-
-def _accused_sides(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    hits: dict[str, list[Cue]],
-    quotes: list[tuple[int, int]],
-    mentions: list[Actorish],
-    found: list[_Found],
-    carried: str,
-    topic: Topic | None,
-) -> list[_Found]:
-    """Records for a side accused of breaking a truce or refusing talks in a clause of its own.
-
-    "Zelensky said Ukraine would back a pause, but he accused Russia of shelling a hospital":
-    the first clause is Ukraine's position; the accusation is a claim about Russia
-    (SIGNALS.md: that side / opposed / third_party). Only an accusation whose object names a
-    breach or refusal counts ("accused Russia of war crimes" says nothing about the truce).
-    """
-    if lex.cues.claims is None or lex.cues.breaches is None or not hits:
-        return []
-    have = {(f.holder, f.issue) for f in found}
-    out: list[_Found] = []
-    for claim in finditer(lex.cues.claims, sentence, "claim"):
-        if inside(claim.start, quotes) or not claim.text.lower().startswith(("accus", "blam")):
-            continue
-        if _MUTUAL.match(sentence, claim.end):
-            # "both sides blamed each other": a claim about each side, by the other.
-            out += _mutual_claims(lex, ctx, index, sentence, hits, quotes, claim, have, carried, topic)
-            continue
-        accused = next((m for m in mentions if m.code and 0 <= m.start - claim.end <= _ACCUSED_WITHIN), None)
-        if accused is None:
-            continue
-        tail_words = list(_WORD_RE.finditer(sentence, accused.end))[:_BREACH_WITHIN]
-        limit = tail_words[-1].end() if tail_words else accused.end
-        if not any(accused.end <= b.start < limit for b in finditer(lex.cues.breaches, sentence, "breach")):
-            continue
-        speaker = next((m for m in reversed(mentions) if m.end <= claim.start and m.code != accused.code), None)
-        code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
-        if (accused.code, code) in have:
-            continue
-        attr = Attribution(speaker, None, claim, (claim.end, len(sentence)), True)
-        sc = stance_cues(lex, code, sentence, hits[code])
-        term = hits[code][0].text if hits[code] else None
-        rec = _record(lex, ctx, index, sentence, code, term, quotes, sc, attr, accused, "accused side", carried, topic)
-        rec.stance, rec.source = "opposed", "third_party" if speaker is not None else "author"
-        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
-        rec.why.append(f"stance: opposed (accused by a claim: {claim.text!r})")
-        have.add((accused.code, code))
-        out.append(rec)
-    return out
-
-
-def _mutual_claims(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    hits: dict[str, list[Cue]],
-    quotes: list[tuple[int, int]],
-    claim: Cue,
-    have: set[tuple[str, str]],
-    carried: str,
-    topic: Topic | None,
-) -> list[_Found]:
-    sides = ctx.sides(index, before=claim.start)[:2]
-    if len(sides) < 2:
-        return []
-    code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
-    sc = stance_cues(lex, code, sentence, hits[code])
-    term = hits[code][0].text if hits[code] else None
-    out = []
-    for side, other in ((sides[0], sides[1]), (sides[1], sides[0])):
-        # Overrides what the sentence's other rules found for the side: the claim is what it says of it.
-        attr = Attribution(
-            Actorish(0, 0, other, other, None, "country", None), None, claim, (claim.end, len(sentence)), True
-        )
-        rec = _record(
-            lex, ctx, index, sentence, code, term, quotes, sc, attr, _side(side), "mutual claim", carried, topic
-        )
-        rec.stance, rec.source = "opposed", "third_party"
-        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
-        rec.why.append(f"stance: opposed (each side blames the other: {claim.text!r})")
-        rec.overrides = True
-        have.add((side, code))
-        out.append(rec)
     return out
 
 
@@ -406,48 +300,3 @@ def _continues_topic(
 def _names_object(sentence: str, mentions: list[Actorish], codes: tuple[str, ...]) -> bool:
     """Whether the sentence names (or speaks as) one of the issue's object holders."""
     return any(m.code in codes for m in mentions)
-
-
-def _side(code: str) -> Actorish:
-    return Actorish(0, 0, "", code, None, "country", None)
-
-
-def _record(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    code: str,
-    term: str | None,
-    quotes: list[tuple[int, int]],
-    sc,
-    attr: Attribution,
-    head: Actorish,
-    how: str,
-    carried: str,
-    topic: Topic | None,
-) -> _Found:
-    named = (
-        f"{term!r}" + (" while it is the topic" if carried else "") if term else "carried from the previous sentence"
-    )
-    why = [f"issue: {code} ({named})", f"holder: {head.code} ({how})"]
-    stance, swhy = decide_stance(sc, head.end, sentence)
-    speaker = attr.speaker
-    if attr.claim and speaker is not None and speaker.code != head.code and stance == "open":
-        stance = "opposed"
-        swhy.append("claim about the other side")
-    why += swhy
-    source, reason = source_of(lex, ctx, index, sentence, sc, attr, head)
-    why.append(reason)
-    channel, reason = channel_of(lex, ctx, sentence, quotes, attr, head, source, sc)
-    if reason:
-        why.append(reason)
-    hedged, reason = hedged_of(lex, sentence, quotes, attr, source)
-    if reason:
-        why.append(reason)
-    when = when_of(ctx, sentence, attr, source)
-    if when:
-        why.append(f"when: {when}")
-    person = head.person or (speaker.person if speaker is not None and speaker.code == head.code else None)
-    conf, _ = confidence(sc, how, carried, source)
-    return _Found(head.code, code, stance, channel, source, hedged, when, person, conf, why)

@@ -1,0 +1,112 @@
+"""Claims about the other side: "accused Russia of breaking the truce", "both sides blamed each other".
+
+SIGNALS.md: one side's claim about the other is a signal of the side described
+(opposed, source third_party). These records come on top of what the stance rules find
+in the same sentence; a mutual claim replaces them for the sides it names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Cue, finditer, inside, stance_cues
+from .context import DocContext, Topic
+from .found import Found, build_record, side
+from .holders import Actorish, Attribution
+from .lexicon import Lexicon
+
+_MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w'’-]+")
+_ACCUSED_WITHIN = 25  # characters between the claim verb and the accused ("accused the Kremlin of")
+_BREACH_WITHIN = 12  # words after the accused in which the breach must be named
+
+
+def accused_sides(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    mentions: list[Actorish],
+    found: list[Found],
+    carried: str,
+    topic: Topic | None,
+) -> list[Found]:
+    """Records for a side accused of breaking a truce or refusing talks in a clause of its own.
+
+    "Zelensky said Ukraine would back a pause, but he accused Russia of shelling a hospital":
+    the first clause is Ukraine's position; the accusation is a claim about Russia
+    (SIGNALS.md: that side / opposed / third_party). Only an accusation whose object names a
+    breach or refusal counts ("accused Russia of war crimes" says nothing about the truce).
+    """
+    if lex.cues.claims is None or lex.cues.breaches is None or not hits:
+        return []
+    have = {(f.holder, f.issue) for f in found}
+    out: list[Found] = []
+    for claim in finditer(lex.cues.claims, sentence, "claim"):
+        if inside(claim.start, quotes) or not claim.text.lower().startswith(("accus", "blam")):
+            continue
+        if _MUTUAL.match(sentence, claim.end):
+            # "both sides blamed each other": a claim about each side, by the other.
+            out += _mutual_claims(lex, ctx, index, sentence, hits, quotes, claim, have, carried, topic)
+            continue
+        accused = next((m for m in mentions if m.code and 0 <= m.start - claim.end <= _ACCUSED_WITHIN), None)
+        if accused is None:
+            continue
+        tail_words = list(_WORD_RE.finditer(sentence, accused.end))[:_BREACH_WITHIN]
+        limit = tail_words[-1].end() if tail_words else accused.end
+        if not any(accused.end <= b.start < limit for b in finditer(lex.cues.breaches, sentence, "breach")):
+            continue
+        speaker = next((m for m in reversed(mentions) if m.end <= claim.start and m.code != accused.code), None)
+        code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
+        if (accused.code, code) in have:
+            continue
+        attr = Attribution(speaker, None, claim, (claim.end, len(sentence)), True)
+        sc = stance_cues(lex, code, sentence, hits[code])
+        term = hits[code][0].text if hits[code] else None
+        rec = build_record(
+            lex, ctx, index, sentence, code, term, quotes, sc, attr, accused, "accused side", carried, topic
+        )
+        rec.stance, rec.source = "opposed", "third_party" if speaker is not None else "author"
+        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
+        rec.why.append(f"stance: opposed (accused by a claim: {claim.text!r})")
+        have.add((accused.code, code))
+        out.append(rec)
+    return out
+
+
+def _mutual_claims(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    claim: Cue,
+    have: set[tuple[str, str]],
+    carried: str,
+    topic: Topic | None,
+) -> list[Found]:
+    sides = ctx.sides(index, before=claim.start)[:2]
+    if len(sides) < 2:
+        return []
+    code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
+    sc = stance_cues(lex, code, sentence, hits[code])
+    term = hits[code][0].text if hits[code] else None
+    out = []
+    for code_, other in ((sides[0], sides[1]), (sides[1], sides[0])):
+        # Overrides what the sentence's other rules found for the side: the claim is what it says of it.
+        attr = Attribution(
+            Actorish(0, 0, other, other, None, "country", None), None, claim, (claim.end, len(sentence)), True
+        )
+        rec = build_record(
+            lex, ctx, index, sentence, code, term, quotes, sc, attr, side(code_), "mutual claim", carried, topic
+        )
+        rec.stance, rec.source = "opposed", "third_party"
+        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
+        rec.why.append(f"stance: opposed (each side blames the other: {claim.text!r})")
+        rec.overrides = True
+        have.add((code_, code))
+        out.append(rec)
+    return out
