@@ -208,3 +208,13 @@ def test_sides_blaming_each_other_is_a_claim_about_each(by_key, signals_of) -> N
     text = "Moscow and Kyiv agreed to a pause in Kherson. Within hours the truce broke down, and the two sides blamed each other."
     last = {(s.holder, s.stance, s.source) for s in signals_of(text) if s.sentence.startswith("Within")}
     assert last == {("RUS", "opposed", "third_party"), ("UKR", "opposed", "third_party")}
+
+
+def test_a_quote_naming_the_issue_sets_the_topic_for_the_speaker_s_next_words(by_key, signals_of) -> None:
+    text = (
+        'Erdogan told reporters: "A truce over the holidays would help the civilians.\n\n'
+        '"We are in favour of it, and we will work for it."'
+    )
+    sigs = [s for s in signals_of(text) if s.holder == "TUR"]
+    assert [(s.issue, s.stance) for s in sigs] == [("ceasefire", "open")]
+    assert sigs[0].sentence.startswith('"We are in favour')

@@ -115,9 +115,26 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             topic = Topic(para, issues, found[0].holder, found[0].when, holders)
             recent.append((i, topic.issues))
             ctx.last_speaker = attr.speaker or ctx.last_speaker
-        elif attr.speaker is not None:
-            ctx.last_speaker = attr.speaker
+        else:
+            if attr.speaker is not None:
+                ctx.last_speaker = attr.speaker
+            voice = _quoted_speaker(attr, quotes) if not carried else None
+            if voice is not None:
+                # Words of a speaker that name the issue without a position ("It will be good to
+                # achieve a truce"): the speaker's next words ("We are in favour of it") are about it.
+                topic = Topic(para, tuple(hits), voice, None, (voice,))
     return fill_when(out, where, ctx)
+
+
+def _quoted_speaker(attr: Attribution, quotes: list[tuple[int, int]]) -> str | None:
+    """The code of the speaker a quote is credited to, if any.
+
+    (A transcript turn's speaker naming the issue is not enough: there the next sentences
+    are as often about something else, and the turn's own signals set the topic.)
+    """
+    if attr.speaker is not None and attr.speaker.code and quotes and not inside(attr.speaker.start, quotes):
+        return attr.speaker.code
+    return None
 
 
 _OPENING_QUOTE = re.compile(r"[\"“«]")
