@@ -83,3 +83,8 @@ def test_an_on_the_record_act_is_public(signals_of, by_key) -> None:
     assert (r.stance, r.source, r.channel) == ("opposed", "holder", "public")
     r = by_key(signals_of("Russia has conveyed a willingness to discuss a truce."))[("RUS", "ceasefire")]
     assert r.channel == "unknown"
+
+
+def test_making_it_clear_is_on_the_record(signals_of) -> None:
+    (s,) = signals_of("Scholz has made it clear that Germany wants talks to begin before the summer.")
+    assert (s.holder, s.channel, s.source) == ("DEU", "public", "holder")
