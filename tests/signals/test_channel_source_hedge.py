@@ -88,3 +88,15 @@ def test_an_on_the_record_act_is_public(signals_of, by_key) -> None:
 def test_making_it_clear_is_on_the_record(signals_of) -> None:
     (s,) = signals_of("Scholz has made it clear that Germany wants talks to begin before the summer.")
     assert (s.holder, s.channel, s.source) == ("DEU", "public", "holder")
+
+
+def test_the_one_told_is_not_the_speaker(signals_of) -> None:
+    text = "Modi spoke to Zelensky by phone on Monday and told him that India would support a truce."
+    (s,) = [s for s in signals_of(text) if s.holder == "IND"]
+    assert (s.source, s.channel) == ("holder", "public")
+
+
+def test_an_appositive_title_is_the_named_person(signals_of) -> None:
+    text = "The Kremlin welcomed the offer from Beijing. Dmitry Peskov, its spokesman, said Russia was open to talks."
+    sigs = {(s.holder, s.issue): s for s in signals_of(text)}
+    assert sigs[("RUS", "negotiations")].source == "holder"

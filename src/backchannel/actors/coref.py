@@ -61,6 +61,7 @@ from .salience import last as _last
 
 _SINGULAR_ROLES = frozenset({None, "ministry", "government", "negotiator", "military"})
 _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
+_APPOSITION = re.compile(r"[^\S\n]*,[^\S\n]*")
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 # Where a subject starts: the sentence's start, after a comma or dash, or after "and", "but", "that".
 _SUBJECT_SLOT = re.compile(r"(?:[,;:—–(“\"]|(?<!\w)(?:and|but|that|when|as|while))[^\S\n]*\Z")
@@ -261,6 +262,17 @@ class _Resolver:
                 key is None or not m.code or self.matcher.has_title(m.code, key)
             )
 
+        named = self.history[-1] if self.history else None
+        if (
+            named is not None
+            and named.kind == "person"
+            and named.code
+            and _APPOSITION.fullmatch(self.text, named.end, raw.start)
+        ):
+            # "Dmitry Peskov, its spokesman": the title is the person's own, whatever "its" last named.
+            kind = "title" if raw.title is not None else "group"
+            return Raw(raw.start, raw.end, kind, named.code, named.person, raw.role, raw.title, named.active,
+                       speaker=raw.speaker)  # fmt: skip
         owner = _last(self.history, owns)
         if owner is None or not owner.code:
             return None

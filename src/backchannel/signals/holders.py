@@ -117,8 +117,8 @@ def attribution(
             return trailing
         content_start = _content_start(sentence, verb)
         if before:
-            speaker = before[-1]
-            if verb.start - speaker.end > 60 and not src_before:
+            speaker = _speaker_before(sentence, before)
+            if verb.start - before[-1].end > 60 and not src_before:
                 speaker = None
             if src_before and src_before[-1].kind != "third_party" and src_before[-1].start < speaker.start:
                 speaker = None  # "a researcher at King's College London said": the analyst speaks, not the city
@@ -131,6 +131,29 @@ def attribution(
     # No reporting verb: a source cue at the start still credits the sentence ("Interviews with insiders reveal").
     lead = [c for c in sources if c.start < max(60, n // 3)]
     return Attribution(None, lead[0] if lead else None, None, (0, n))
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?$")
+
+
+def _speaker_before(sentence: str, before: list[Actorish]) -> Actorish:
+    """The subject of the reporting verb among the mentions before it.
+
+    The last one, except that an object ("spoke to Zelensky ... and told him that", "rally
+    support behind Kyiv, and said") is not who speaks when an earlier mention can be, and an
+    appositive title ("Dmitry Peskov, its spokesman, said") is the named person before it.
+    """
+    for k in range(len(before) - 1, -1, -1):
+        m = before[k]
+        if k > 0 and before[k - 1].kind == "person" and _APPOSITIVE_GAP.match(sentence[before[k - 1].end : m.start]):
+            return before[k - 1]
+        object_like = m.text.lower() in _OBJECT_PRONOUNS or _PREPOSITION_BEFORE.search(
+            sentence, max(0, m.start - 20), m.start
+        )
+        if not object_like:
+            return m
+    return before[-1]
 
 
 # "is said to be willing": a hedge, not a report with a speaker
