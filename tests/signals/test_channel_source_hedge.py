@@ -100,3 +100,26 @@ def test_an_appositive_title_is_the_named_person(signals_of) -> None:
     text = "The Kremlin welcomed the offer from Beijing. Dmitry Peskov, its spokesman, said Russia was open to talks."
     sigs = {(s.holder, s.issue): s for s in signals_of(text)}
     assert sigs[("RUS", "negotiations")].source == "holder"
+
+
+def test_asking_how_a_truce_would_work_is_on_the_record(signals_of) -> None:
+    text = "Lukashenko asked how a truce would be monitored along the border, and who would pay for it."
+    (s,) = signals_of(text)
+    assert (s.holder, s.source, s.channel) == ("BLR", "holder", "public")
+
+
+def test_a_vow_reports_what_follows(signals_of) -> None:
+    (s,) = signals_of("In his new year address Erdogan vowed that Turkey would keep hosting talks.")
+    assert (s.holder, s.issue, s.source, s.channel) == ("TUR", "negotiations", "holder", "public")
+
+
+def test_a_joint_statement_is_each_side_s_own_text(signals_of) -> None:
+    text = (
+        "Teams from Qatar and Ukraine met in Doha on Monday. "
+        "A joint statement said both would push for a halt to strikes on power plants."
+    )
+    second = [s for s in signals_of(text) if s.sentence.startswith("A joint")]
+    assert {(s.holder, s.source, s.channel) for s in second} == {
+        ("QAT", "holder", "public"),
+        ("UKR", "holder", "public"),
+    }

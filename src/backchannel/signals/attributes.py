@@ -77,7 +77,7 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
 def _speech_act(lex: Lexicon, sentence: str, sc: StanceCues) -> Cue | None:
     """The first stance cue that is something said or done on the record ("rejected", "agreed")."""
     acts = finditer(lex.cues.speech_acts, sentence, "act")
-    for c in sc.polar:
+    for c in list(sc.polar) + list(sc.conditions):  # "asked how", "outlined questions": terms set on the record
         for a in acts:
             if a.start < c.end and c.start < a.end:
                 return a
@@ -96,6 +96,8 @@ def source_of(
         return kind, f"source: {kind} (speaker {speaker.text!r})"
     if head.kind == "first_person" or speaker is not None:
         return "holder", "source: holder (own words)"
+    if head.role == "document":
+        return "holder", f"source: holder (its own text: {head.text!r})"
     turn = ctx.speaker_of[ctx.paragraph_of(index)] if ctx.transcript else None
     if turn is not None and turn.code == head.code:
         return "holder", f"source: holder (in the turn of {turn.text!r})"

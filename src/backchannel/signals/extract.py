@@ -34,6 +34,7 @@ _OBJECT_BEFORE = re.compile(
 )
 # "X said all parties should support talks": the parties are told what to do, X holds the position.
 _MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
+_JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 
@@ -246,7 +247,11 @@ def _signals_for_issue(
         persons = _LEADERS.search(both[0].text) is not None  # coreference knows the last two leaders named
         sides = at_span if persons and len(at_span) >= 2 else ctx.sides(index, before=both[0].start)
         if len(sides) >= 2:
-            heads = [side(code_) for code_ in sides[:2]]
+            if _JOINT_TEXT.search(both[0].text):
+                # "A joint statement said ...": each side's own text, on the record.
+                heads = [Actorish(0, 0, both[0].text, code_, None, "group", "document") for code_ in sides[:2]]
+            else:
+                heads = [side(code_) for code_ in sides[:2]]
             how = f"both sides ({both[0].text})"
     if heads and any(c.kind == "open" for c in sc.polar):
         heads = heads + partners(sentence, mentions, heads)
