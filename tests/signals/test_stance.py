@@ -190,3 +190,8 @@ def test_travelling_to_meet_is_taking_part_in_talks(by_key, signals_of) -> None:
 def test_a_call_on_the_shape_of_a_truce_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Brazil said the Easter truce should be made permanent."))
     assert s[("BRA", "ceasefire")].stance == "open"
+
+
+def test_fighting_on_but_taking_a_halt_is_one_conditional_record(by_key, signals_of) -> None:
+    text = "Lukashenko said Belarus could fight on for years, but would accept a truce along the current lines."
+    assert by_key(signals_of(text))[("BLR", "ceasefire")].stance == "conditional"

@@ -22,6 +22,7 @@ from .lexicon import Lexicon
 _NEAR = 3  # sentences within which a news report's dated act carries to the same holder
 # Acts that say nothing about how they were made known ("conveyed a willingness", "signalled").
 _SILENT_ACT = re.compile(r"(?:convey|signal|express)", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)  # the same speaker's turn ("fight on, but would take a halt")
 _CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
 
 
@@ -57,14 +58,24 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
         # "ready to keep fighting if Kyiv does not respond": the refusal holds only on that condition.
         why.append(f"condition: {sc.bare_markers[0].text!r}")
         return "conditional", why
+    other = "open" if primary.kind == "opposed" else "opposed"
+    later = [c for c in after if c.kind == other and c.start > primary.end and c not in sc.issue_polar]
+    contrast = bool(later) and _CONTRAST.search(sentence, primary.end, later[0].start) is not None
+    if (
+        contrast
+        and primary.kind == "opposed"
+        and primary in sc.issue_polar
+        and _BUT.search(sentence, primary.end, later[0].start)
+    ):
+        # "could fight on for years, but would take a halt on today's lines": two stances, one record
+        why.append(f"partial acceptance: {later[0].text!r}")
+        return "conditional", why
     if primary in sc.issue_polar:
         return primary.kind, why  # "withdraw and abandon its NATO bid": the issue's own phrasing is final
     if primary.kind == "open" and (sc.conditions or sc.qualifiers):
         why.append(f"condition: {(sc.conditions or sc.qualifiers)[0].text!r}")
         return "conditional", why
-    other = "open" if primary.kind == "opposed" else "opposed"
-    later = [c for c in after if c.kind == other and c.start > primary.end and c not in sc.issue_polar]
-    if later and _CONTRAST.search(sentence, primary.end, later[0].start):
+    if contrast:
         # "rejects a full truce but accepts a partial one" / "agreed to a pause but refused a full truce"
         why.append(f"partial acceptance: {later[0].text!r}")
         return "conditional", why
