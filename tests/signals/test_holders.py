@@ -218,3 +218,8 @@ def test_a_quote_naming_the_issue_sets_the_topic_for_the_speaker_s_next_words(by
     sigs = [s for s in signals_of(text) if s.holder == "TUR"]
     assert [(s.issue, s.stance) for s in sigs] == [("ceasefire", "open")]
     assert sigs[0].sentence.startswith('"We are in favour')
+
+
+def test_the_one_offered_something_is_no_holder(by_key, signals_of) -> None:
+    text = "Analysts said Kyiv may need to offer Moscow a guarantee of neutrality in any talks."
+    assert ("RUS", "nato_membership") not in by_key(signals_of(text))

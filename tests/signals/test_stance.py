@@ -195,3 +195,15 @@ def test_a_call_on_the_shape_of_a_truce_is_open(by_key, signals_of) -> None:
 def test_fighting_on_but_taking_a_halt_is_one_conditional_record(by_key, signals_of) -> None:
     text = "Lukashenko said Belarus could fight on for years, but would accept a truce along the current lines."
     assert by_key(signals_of(text))[("BLR", "ceasefire")].stance == "conditional"
+
+
+def test_the_issue_as_the_condition_is_a_stance_on_it(by_key, signals_of) -> None:
+    text = "Lavrov said Russia would agree to a truce if Ukraine gave up its hopes of joining NATO."
+    s = by_key(signals_of(text))
+    assert s[("RUS", "ceasefire")].stance == "conditional"
+    assert s[("RUS", "nato_membership")].stance == "opposed"
+
+
+def test_other_cues_in_an_if_clause_are_still_no_position(by_key, signals_of) -> None:
+    text = "Lavrov said Russia would agree to a truce if Ukraine accepted the loss of its regions."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"

@@ -249,7 +249,18 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         polar = [c for c in polar if not any(a <= c.start < b for a, b in asides)]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
-        polar = [c for c in polar if not any(a <= c.start < b for a, b in hypothetical)]
+        # A cue in an if-clause is no position, except the issue's own phrasing when the issue
+        # itself is the condition ("a truce if Ukraine abandoned its plan to join NATO": opposed to it).
+        own_spans = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
+        polar = [
+            c
+            for c in polar
+            if not any(
+                a <= c.start < b
+                and not ((c.start, c.end) in own_spans and terms and any(a <= t.start < b for t in terms))
+                for a, b in hypothetical
+            )
+        ]
     if terms:
         polar = [c for c in polar if _near(sentence, c, terms, cues.cue_window)]
         conditions = [c for c in conditions if _near(sentence, c, terms, cues.cue_window)]

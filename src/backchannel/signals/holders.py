@@ -24,6 +24,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s+(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
+# "offer Putin a guarantee", "told Kyiv": the one given or told something is no subject.
+_GIVEN_TO_BEFORE = re.compile(
+    r"\b(?:offer|offers|offered|offering|give|gives|gave|giving|grant|grants|granted|promise|promises|promised"
+    r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling)\s+$",
+    re.I,
+)
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
     r"(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
@@ -231,7 +237,11 @@ def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) 
     for i, m in enumerate(before):
         # a prepositional object, or the second half of a compound after one ("of the Russia-Ukraine war")
         compound = i > 0 and sentence[before[i - 1].end : m.start] in ("-", "–") and (i - 1) in objects
-        if compound or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start):
+        if (
+            compound
+            or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start)
+            or _GIVEN_TO_BEFORE.search(sentence, max(0, m.start - 20), m.start)
+        ):
             objects.add(i)
     candidates = [i for i in range(len(before)) if i not in objects and before[i].kind != "demonym"]
     for k in range(len(candidates) - 1, -1, -1):
