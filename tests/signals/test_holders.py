@@ -223,3 +223,8 @@ def test_a_quote_naming_the_issue_sets_the_topic_for_the_speaker_s_next_words(by
 def test_the_one_offered_something_is_no_holder(by_key, signals_of) -> None:
     text = "Analysts said Kyiv may need to offer Moscow a guarantee of neutrality in any talks."
     assert ("RUS", "nato_membership") not in by_key(signals_of(text))
+
+
+def test_a_possessive_in_the_first_clause_is_not_the_second_clause_s_subject(by_key, signals_of) -> None:
+    text = "Erdogan said Turkey would match Greece's offer, and proposed extending the truce to a month."
+    assert ("TUR", "ceasefire") in by_key(signals_of(text))

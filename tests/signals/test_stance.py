@@ -207,3 +207,8 @@ def test_the_issue_as_the_condition_is_a_stance_on_it(by_key, signals_of) -> Non
 def test_other_cues_in_an_if_clause_are_still_no_position(by_key, signals_of) -> None:
     text = "Lavrov said Russia would agree to a truce if Ukraine accepted the loss of its regions."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_proposing_to_extend_a_truce_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("The Vatican said it proposed extending the Christmas truce by a week."))
+    assert s[("VAT", "ceasefire")].stance == "open"

@@ -30,6 +30,8 @@ _GIVEN_TO_BEFORE = re.compile(
     r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling)\s+$",
     re.I,
 )
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_CLAUSE_AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
     r"(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
@@ -244,6 +246,11 @@ def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) 
         ):
             objects.add(i)
     candidates = [i for i in range(len(before)) if i not in objects and before[i].kind != "demonym"]
+    plain = [i for i in candidates if not _POSSESSIVE_AFTER.match(sentence, before[i].end)]
+    if plain and plain[-1] != candidates[-1] and _CLAUSE_AND.search(sentence, before[candidates[-1]].end, pos):
+        # "Ukraine would mirror Russia's actions, and proposed ...": the possessive modifies a noun of
+        # the first clause; the subject of the second is the earlier one.
+        candidates = plain
     for k in range(len(candidates) - 1, -1, -1):
         m = before[candidates[k]]
         if k > 0 and _in_aside(sentence, before[candidates[k - 1]].end, m, pos):
