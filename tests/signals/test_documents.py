@@ -47,3 +47,12 @@ def test_a_joint_statement_is_every_side_s(by_key, signals_of) -> None:
     )
     keys = set(by_key(signals_of(text)))
     assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= keys
+
+
+def test_terms_set_out_by_a_side_speak_for_it(by_key, signals_of) -> None:
+    text = (
+        "Minsk set out Belarus's terms for a truce on Monday.\n\n"
+        "The terms require all foreign troops to leave the border districts first."
+    )
+    later = [s for s in signals_of(text) if s.sentence.startswith("The terms")]
+    assert [(s.holder, s.issue, s.stance) for s in later] == [("BLR", "ceasefire", "conditional")]

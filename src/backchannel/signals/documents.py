@@ -19,12 +19,13 @@ from .holders import Actorish
 
 _NOUN = (
     r"(?:documents?|memorand(?:um|ums|a)|communiqu[eé]s?|(?:position\s+)?papers?|draft|declaration|"
-    r"(?:peace\s+)?plan|proposals?|letter|text|resolution)"
+    r"(?:peace\s+)?plan|proposals?|letter|text|resolution|terms|offer|conditions|demands)"
 )
 # Acts that make their subject a text's author: "Russia handed Ukraine a memorandum".
 _AUTHORED = re.compile(
     r"[^\S\n]*(?:,[^.;]{0,60},[^\S\n]*)?(?:has|have|had|also|then|later|on\s+\w+)?[^\S\n]*"
     r"(?:handed|presented|published|publishing|released|releasing|issued|issuing|sent|submitted|put\s+forward|"
+    r"set\s+out|setting\s+out|sets\s+out|laid\s+out|laying\s+out|outlined|outlining|"
     r"drafted|unveiled|unveiling|tabled|circulated|delivered|adopted|produced|proposed|offered|gave)"
     r"\b[^.;]{0,60}?\b(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?" + _NOUN + r"\b",
     re.IGNORECASE,
@@ -33,6 +34,8 @@ _AUTHORED = re.compile(
 _BY_AFTER = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:released|issued|published|drafted|circulated|prepared|sent)\s+by\s+(?:the\s+)?", re.I
 )
+# "the Kremlin's most detailed terms", "Russia's memorandum": the owner named with the text.
+_OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + _NOUN + r"\b", re.IGNORECASE)
 # A text as the subject of what it says.
 _SUBJECT = re.compile(
     r"(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:(?P<owner>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+)?"
@@ -41,7 +44,8 @@ _SUBJECT = re.compile(
     r"(?:says|said|states|stated|declares|declared|calls?\s+for|called\s+for|provides?\s+for|provided\s+for|"
     r"mentions|mentioned|did\s+not\s+mention|does\s+not\s+mention|proposes|proposed|demands|demanded|"
     r"insists|insisted|includes|included|sets\s+out|set\s+out|lists|listed|envisages|envisaged|stipulates|"
-    r"stipulated|offers|offered|urges|urged|reaffirms|reaffirmed|rejects|rejected|describes|described)\b)"
+    r"stipulated|offers|offered|urges|urged|reaffirms|reaffirmed|rejects|rejected|describes|described|"
+    r"requires?|required|would\s+require|envisages?)\b)"
 )
 
 
@@ -81,6 +85,9 @@ def _author_after(sentence: str, noun_end: int, found: list[Actorish]) -> Actori
 
 def _introduced(sentence: str, found: list[Actorish]) -> Actorish | None:
     """The author of a text this sentence introduces ("China published a position paper"), if any."""
+    for a in found:
+        if a.code and _OWNED.match(sentence, a.end):
+            return a  # "the Kremlin's most detailed terms"
     for a in found:
         if not a.code or (a.kind in ("demonym", "pronoun") and a.text.lower() not in ("it", "they")):
             continue

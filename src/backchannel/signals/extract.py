@@ -212,12 +212,16 @@ def _signals_for_issue(
         return []
     if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
         return []
-    cue_pos = (list(sc.polar) or list(sc.conditions) or [None])[0]
+    # A condition word that is itself the subject ("The terms ... require"): the next cue places the holder.
+    conditions = [c for c in sc.conditions if not any(m.start <= c.start < m.end for m in mentions)] or list(
+        sc.conditions
+    )
+    cue_pos = (list(sc.polar) or conditions or [None])[0]
     if cue_pos is not None:
         attr = attribution(lex, sentence, [m for m in mentions if m.kind != "first_person"], quotes, cue_pos.start)
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
-    first_cue = (in_content or list(sc.polar) or list(sc.conditions) or [None])[0]
+    first_cue = (in_content or list(sc.polar) or conditions or [None])[0]
     term_spans = [(c.start, c.end) for c in hits_of_issue] if item.object_holders else []
     last_term = max((c.end for c in hits_of_issue), default=len(sentence))
     calls = [
