@@ -140,3 +140,21 @@ def test_phrase_set_matches_like_the_alternation() -> None:
     assert PhraseSet(phrases).narrow("nothing relevant here").spans(text) == []
     assert anchors_of("(want*|ready for|vision (of|for)) (a )?peace") == {"peace"}
     assert anchors_of("de-escalat*") == {"escalat"}
+
+
+def test_raw_patterns_split_by_anchor_find_what_one_alternation_finds() -> None:
+    from backchannel.signals.phrases import RawPatterns, compile_phrases
+
+    patterns = [r"^Also Read\b", r"\bAll rights reserved", r"Read more$", r"^\d+ comments?"]
+    split_set = RawPatterns(patterns)
+    one = compile_phrases(patterns, raw=True)
+    assert one is not None
+    for text in [
+        "Also Read: talks",
+        "12 comments",
+        "x All rights reserved",
+        "See more. Read more",
+        "also read",
+        "A read",
+    ]:
+        assert bool(split_set.search(text)) == bool(one.search(text)), text

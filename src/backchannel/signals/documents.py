@@ -34,6 +34,7 @@ _AUTHORED = re.compile(
 _BY_AFTER = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:released|issued|published|drafted|circulated|prepared|sent)\s+by\s+(?:the\s+)?", re.I
 )
+_ANY_NOUN = re.compile(r"(?<!\w)" + _NOUN, re.IGNORECASE)
 # "the Kremlin's most detailed terms", "Russia's memorandum": the owner named with the text.
 _OWNED = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + _NOUN + r"\b", re.IGNORECASE)
 # A text as the subject of what it says.
@@ -54,6 +55,9 @@ def document_voices(sentences: list[str], mentions: list[list[Actorish]]) -> lis
     author: Actorish | None = None  # the author of the latest text introduced in the article
     out: list[list[Actorish]] = []
     for sentence, found in zip(sentences, mentions, strict=True):
+        if not found and author is None or _ANY_NOUN.search(sentence) is None:
+            out.append(found)  # most sentences name no text at all: skip the costlier patterns
+            continue
         extra: list[Actorish] = []
         for m in _SUBJECT.finditer(sentence):
             start, end = m.start("noun"), m.end("noun")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..records import STANCES
-from .phrases import PhraseError, PhraseSet, anchors_of, check_phrase, compile_phrases, phrase_to_regex
+from .phrases import PhraseError, PhraseSet, RawPatterns, anchors_of, check_phrase, compile_phrases, phrase_to_regex
 
 CUE_FAMILIES = (
     "stance",
@@ -119,7 +119,7 @@ class Cues:
     doubt_window: int
     both_sides: PhraseSet | None
     continuation: re.Pattern[str] | None
-    debris: re.Pattern[str] | None
+    debris: RawPatterns | None
     breaches: PhraseSet | None = None  # acts that break a truce, in an accusation ("accused Russia of shelling")
 
 
@@ -167,6 +167,10 @@ def _phrases(value: Any, where: str, *, raw: bool = False) -> list[str]:
             raise LexiconError(f"{where}[{i}] {item!r}: {exc}") from None
         out.append(item)
     return out
+
+
+def _raw_patterns(patterns: list[str]) -> RawPatterns | None:
+    return RawPatterns(patterns) if patterns else None
 
 
 def _compile(phrases: list[str], *, raw: bool = False) -> re.Pattern[str] | None:
@@ -317,7 +321,7 @@ def load_cues(path: Path) -> Cues:
         doubt_window=settings["doubt_window"],
         both_sides=phrase_set("both_sides"),
         continuation=family("continuation"),
-        debris=_compile(_phrases(data.get("debris"), f"{path}: debris", raw=True), raw=True),
+        debris=_raw_patterns(_phrases(data.get("debris"), f"{path}: debris", raw=True)),
         breaches=phrase_set("breaches"),
     )
 

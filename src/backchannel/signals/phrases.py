@@ -88,6 +88,26 @@ def compile_phrases(phrases: list[str], *, raw: bool = False) -> re.Pattern[str]
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
+class RawPatterns:
+    """Raw regular expressions searched as one, with the ``^``-anchored ones tried only at the start.
+
+    One alternation mixing anchored and free patterns is tried at every position of the text;
+    split in two, the anchored half costs one attempt and only the free half scans.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p for p in patterns if p.startswith("^")]
+        free = [p for p in patterns if not p.startswith("^")]
+        self._anchored = compile_phrases(anchored, raw=True)
+        self._free = compile_phrases(free, raw=True)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self._anchored.match(text) if self._anchored is not None else None
+        if found is None and self._free is not None:
+            found = self._free.search(text)
+        return found
+
+
 def check_phrase(phrase: str, *, raw: bool = False) -> None:
     """Raise PhraseError (with the regex error's reason) when ``phrase`` is unusable."""
     try:
