@@ -228,3 +228,14 @@ def test_the_one_offered_something_is_no_holder(by_key, signals_of) -> None:
 def test_a_possessive_in_the_first_clause_is_not_the_second_clause_s_subject(by_key, signals_of) -> None:
     text = "Erdogan said Turkey would match Greece's offer, and proposed extending the truce to a month."
     assert ("TUR", "ceasefire") in by_key(signals_of(text))
+
+
+def test_a_topic_does_not_carry_through_a_long_speech(signals_of) -> None:
+    text = (
+        "Vladimir Putin: We are ready for talks with Kyiv. "
+        "Now about the economy. Wages grew last year. The budget is balanced. "
+        "We will continue to support this programme."
+    )
+    assert [s.sentence for s in signals_of(text, outlet="President of Russia")] == [
+        "Vladimir Putin: We are ready for talks with Kyiv."
+    ]

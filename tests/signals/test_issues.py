@@ -164,3 +164,17 @@ def test_a_meeting_as_the_occasion_is_no_topic(signals_of) -> None:
         "At the start of a meeting with Scholz, Trump said he hoped the weather in Washington would hold."
     )
     assert [s.holder for s in signals_of(text)] == ["RUS"]
+
+
+def test_a_term_about_another_conflict_is_no_topic(signals_of) -> None:
+    text = "Moscow said it backed a lasting peace between Armenia and Azerbaijan."
+    assert signals_of(text) == []
+
+
+def test_a_term_about_this_war_near_another_conflict_stays(by_key, signals_of) -> None:
+    text = "After talks on Gaza, Moscow said it backed a lasting peace in Ukraine."
+    assert ("RUS", "ceasefire") in by_key(signals_of(text))
+
+
+def test_hosting_a_summit_on_something_else_is_no_talks(signals_of) -> None:
+    assert signals_of("Kazakhstan said it was proud to host the BRICS summit in the autumn.") == []

@@ -7,6 +7,7 @@ cheap: each cue family is one precompiled alternation, searched once per sentenc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import Cues, IssueLexicon, Lexicon
@@ -95,6 +96,7 @@ def issue_hits(lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | Non
             found = [c for c in found if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
         if found:
             hits[item.code] = found
+    _drop_elsewhere(lex, sentence, hits)
     _longest_wins(hits)
     for item in lex.issues:
         if item.code not in hits or not item.yields_to:
@@ -106,6 +108,38 @@ def issue_hits(lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | Non
         else:
             del hits[item.code]
     return hits
+
+
+def _drop_elsewhere(lex: Lexicon, sentence: str, hits: dict[str, list[Cue]]) -> None:
+    """Drop terms about another conflict or forum ("lasting peace between Armenia and Azerbaijan").
+
+    A term goes when a name from ``elsewhere`` lies within ``elsewhere_window`` words of it and no
+    name of this war (``this_war``) lies nearer.
+    """
+    cues = lex.cues
+    if not hits or cues.elsewhere is None:
+        return
+    other = cues.elsewhere.spans(sentence)
+    if not other:
+        return
+    ours = cues.this_war.spans(sentence) if cues.this_war is not None else []
+    words = [m.start() for m in _WORD.finditer(sentence)]
+
+    def distance(a: int, b: int) -> int:
+        lo, hi = min(a, b), max(a, b)
+        return bisect_right(words, hi) - bisect_right(words, lo)
+
+    for code in list(hits):
+        kept = []
+        for c in hits[code]:
+            near_other = min((distance(c.start, s) for s, _e in other), default=10**6)
+            near_ours = min((distance(c.start, s) for s, _e in ours), default=10**6)
+            if near_other > cues.elsewhere_window or near_ours <= near_other:
+                kept.append(c)
+        if kept:
+            hits[code] = kept
+        else:
+            del hits[code]
 
 
 def _overlaps(cue: Cue, others: list[Cue]) -> bool:

@@ -43,6 +43,7 @@ class Topic:
     holder: str
     when: str | None
     holders: tuple[str, ...] = ()  # every holder of that sentence ("the United States and Ukraine agreed")
+    sentence: int = -1  # the index of that sentence: a topic fades a few sentences on
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
 _TOPIC_WINDOW = 5  # sentences a signal keeps its issue the topic for context terms
+_CARRY_WINDOW = 1  # a signal sentence's topic carries into the next sentence only (then the next signal renews it)
 # A both-sides phrase right after these is an object or an audience ("urged both sides",
 # "telling the leaders of the G20"), not the pair taking the position.
 _OBJECT_BEFORE = re.compile(
@@ -62,6 +63,8 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         para = parts.paragraph_of[i]
         if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
             topic = replace(topic, paragraph=para) if _quote_goes_on(text, parts, para, topic, ctx) else None
+        if topic is not None and i - topic.sentence > _CARRY_WINDOW:
+            topic = None  # a long speech moves on: "We will continue the water project" is not about the truce
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
@@ -113,7 +116,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if found:
             issues = tuple(dict.fromkeys(f.issue for f in found))
             holders = tuple(dict.fromkeys(f.holder for f in found if f.issue == found[0].issue))
-            topic = Topic(para, issues, found[0].holder, found[0].when, holders)
+            topic = Topic(para, issues, found[0].holder, found[0].when, holders, i)
             recent.append((i, topic.issues))
             ctx.last_speaker = attr.speaker or ctx.last_speaker
         else:
@@ -123,7 +126,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             if voice is not None:
                 # Words of a speaker that name the issue without a position ("It will be good to
                 # achieve a truce"): the speaker's next words ("We are in favour of it") are about it.
-                topic = Topic(para, tuple(hits), voice, None, (voice,))
+                topic = Topic(para, tuple(hits), voice, None, (voice,), i)
     return fill_when(out, where, ctx)
 
 

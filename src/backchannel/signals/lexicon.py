@@ -43,12 +43,15 @@ CUE_FAMILIES = (
     "both_sides",
     "continuation",
     "debris",
+    "elsewhere",
+    "this_war",
 )
 _SETTINGS = {
     "negation_window": (3, 1, 19),
     "condition_window": (15, 1, 60),
     "cue_window": (12, 1, 100),
     "doubt_window": (6, 1, 30),
+    "elsewhere_window": (10, 1, 60),
 }
 ISSUE_KEYS = (
     "code",
@@ -121,6 +124,9 @@ class Cues:
     continuation: re.Pattern[str] | None
     debris: RawPatterns | None
     breaches: PhraseSet | None = None  # acts that break a truce, in an accusation ("accused Russia of shelling")
+    elsewhere: PhraseSet | None = None  # other conflicts and forums ("peace between Armenia and Azerbaijan")
+    this_war: PhraseSet | None = None  # names of the war tracked, which keep a term about it
+    elsewhere_window: int = 10
 
 
 @dataclass(frozen=True)
@@ -323,6 +329,9 @@ def load_cues(path: Path) -> Cues:
         continuation=family("continuation"),
         debris=_raw_patterns(_phrases(data.get("debris"), f"{path}: debris", raw=True)),
         breaches=phrase_set("breaches"),
+        elsewhere=phrase_set("elsewhere"),
+        this_war=phrase_set("this_war"),
+        elsewhere_window=settings["elsewhere_window"],
     )
 
 
