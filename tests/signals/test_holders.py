@@ -239,3 +239,8 @@ def test_a_topic_does_not_carry_through_a_long_speech(signals_of) -> None:
     assert [s.sentence for s in signals_of(text, outlet="President of Russia")] == [
         "Vladimir Putin: We are ready for talks with Kyiv."
     ]
+
+
+def test_the_one_persuaded_to_talk_holds_no_position(by_key, signals_of) -> None:
+    keys = set(by_key(signals_of("Erdogan said he would try to persuade Putin to accept a truce.")))
+    assert ("RUS", "ceasefire") not in keys and ("TUR", "ceasefire") in keys
