@@ -178,3 +178,13 @@ def test_a_term_about_this_war_near_another_conflict_stays(by_key, signals_of) -
 
 def test_hosting_a_summit_on_something_else_is_no_talks(signals_of) -> None:
     assert signals_of("Kazakhstan said it was proud to host the BRICS summit in the autumn.") == []
+
+
+def test_fighting_until_the_occupiers_leave_is_against_a_halt(by_key, signals_of) -> None:
+    s = by_key(signals_of("Zelensky said Ukraine would keep resisting until the occupiers leave its land."))
+    assert s[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_evacuating_the_wounded_is_a_humanitarian_halt(by_key, signals_of) -> None:
+    s = by_key(signals_of("Kyiv said it was doing everything to evacuate the wounded from the plant."))
+    assert s[("UKR", "ceasefire")].stance == "open"
