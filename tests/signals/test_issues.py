@@ -188,3 +188,8 @@ def test_fighting_until_the_occupiers_leave_is_against_a_halt(by_key, signals_of
 def test_evacuating_the_wounded_is_a_humanitarian_halt(by_key, signals_of) -> None:
     s = by_key(signals_of("Kyiv said it was doing everything to evacuate the wounded from the plant."))
     assert s[("UKR", "ceasefire")].stance == "open"
+
+
+def test_peace_as_one_s_own_aim_is_readiness_for_it(by_key, signals_of) -> None:
+    s = by_key(signals_of("Erdogan said Turkey's aim was clear: peace, and soon."))
+    assert s[("TUR", "ceasefire")].stance == "open"
