@@ -180,3 +180,15 @@ def test_he_after_a_fronted_adjunct_across_a_paragraph_break(actors: ActorDictio
     text = "Zelensky laid out a plan.\nAfter meeting Sergei Lavrov in Ankara, he said talks could resume."
     _, second = resolved(actors, text, on=D2025, carry_over=True)
     assert ("he", "UKR", "Volodymyr Zelensky") in second
+
+
+def test_a_bare_title_as_subject_looks_back_across_paragraphs(actors: ActorDictionary) -> None:
+    text = "Dmitry Peskov told reporters the talks went on.\nMoscow was calm.\nThe spokesman said more later."
+    *_, last = resolved(actors, text, on=D2025, carry_over=True)
+    assert ("The spokesman", "RUS", "Dmitry Peskov") in last
+
+
+def test_a_bare_title_as_an_object_does_not_look_back(actors: ActorDictionary) -> None:
+    text = "Pope Leo spoke of peace.\nZelensky, without naming the pope, said the church belonged with the people."
+    _, second = resolved(actors, text, on=D2025, carry_over=True)
+    assert not any(code == "VAT" for _text, code, _p in second)

@@ -238,6 +238,17 @@ class _Resolver:
                     return Raw(
                         raw.start, raw.end, "title", sole, person, raw.role, raw.title, True, speaker=raw.speaker
                     )
+            subject = not self.text[self.sentence_start : raw.start].strip(' “"') or bool(
+                _SUBJECT_SLOT.search(self.text, max(0, raw.start - 12), raw.start)
+            )
+            if ante is None and self.carry_over and subject:
+                # News runs one sentence to a paragraph: "the spokesman said" two paragraphs after
+                # "Dmitry Peskov said" is still Peskov. A title looks back through the text, a body
+                # ("the ministry") only into the paragraph before.
+                fits = lambda m: _fits_bare(m, raw, self.matcher, self.on)  # noqa: E731
+                ante = _last(self.previous, fits)
+                if ante is None and raw.title is not None:
+                    ante = _last(self.all, fits)
             if ante is None and self.doc_speaker is not None and self.doc_speaker.code:
                 # A transcript's own "the President", "the Defence Ministry": the speaker's side.
                 code = self.doc_speaker.code
