@@ -123,3 +123,17 @@ def test_a_joint_statement_is_each_side_s_own_text(signals_of) -> None:
         ("QAT", "holder", "public"),
         ("UKR", "holder", "public"),
     }
+
+
+def test_a_paragraph_quoting_a_statement_is_its_signatories_own_text(signals_of) -> None:
+    text = (
+        "Talks in Doha ended with a joint statement.\n\n"
+        'Statement: "Qatar expressed readiness to host further rounds of negotiations."'
+    )
+    (s,) = [s for s in signals_of(text) if s.holder == "QAT"]
+    assert (s.source, s.channel) == ("holder", "public")
+
+
+def test_a_breakthrough_is_no_breach(by_key, signals_of) -> None:
+    text = "Turkey said it welcomed a breakthrough toward ending the war."
+    assert by_key(signals_of(text))[("TUR", "ceasefire")].stance == "open"

@@ -107,6 +107,9 @@ def source_of(
         return kind, f"source: {kind} (speaker {speaker.text!r})"
     if head.kind == "first_person" or speaker is not None:
         return "holder", "source: holder (own words)"
+    para = ctx.paragraph_of(index)
+    if ctx.document_text and ctx.document_text[para] and speaker is None:
+        return "holder", "source: holder (the paragraph quotes their statement)"
     if head.role == "document":
         return "holder", f"source: holder (its own text: {head.text!r})"
     turn = ctx.speaker_of[ctx.paragraph_of(index)] if ctx.transcript else None

@@ -22,6 +22,10 @@ from .holders import _FIRST_PERSON_RE, FIRST_PERSON, Actorish
 from .lexicon import Lexicon
 
 _LABEL = re.compile(r"^([^:“”\"\n]{2,90}?)(?:\s*\([^()]*\))?:\s+\S")  # "Name (retranslated): ..."
+# "Statement: ...": a paragraph that quotes an official text named around it (live blogs, analyses).
+_DOCUMENT_LABEL = re.compile(
+    r"^(?:Statement|Joint statement|Text|Communiqu[eé]|Declaration|Readout|Excerpt)\s*:\s*[\"“]?", re.IGNORECASE
+)
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question|Journalist|Reporter|Moderator|Host|Interviewer|Audience)\b", re.I)
 # A speaker label that names a person the dictionary does not know (a journalist).
 _NAME_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+$")
@@ -60,6 +64,7 @@ class DocContext:
     voice: Actorish | None = None  # the actor an official text speaks for (from its outlet)
     transcript: bool = False  # turns labelled with speakers ("Vladimir Putin: ...")
     readout: bool = False  # an official account of a call or meeting (other sides' words were private)
+    document_text: list[bool] = field(default_factory=list)  # per paragraph: quotes an official text
     doc_date: str | None = None  # an official text's own date: its first time expression, else publication
     _codes_before: list[list[str]] = field(default_factory=list)
     _state_before: list[tuple[list[str], list[str]]] = field(default_factory=list)
@@ -116,6 +121,7 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
     mentions = document_voices([text[a:b] for a, b in sentences], mentions)
     doc_voice = _document_voice(lex, article)
     skip, speaker_of, labelled = [], [], []
+    document_text: list[bool] = []
     current = doc_voice
     debris = lex.cues.debris
     for p in parts.paragraphs:
@@ -136,6 +142,7 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         skip.append(heading or is_debris or (is_label and current is None))
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
         labelled.append(is_label)
+        document_text.append(_DOCUMENT_LABEL.match(para) is not None)
     codes_before: list[list[str]] = []
     state_before: list[tuple[list[str], list[str]]] = []
     recent: list[str] = []
@@ -154,14 +161,14 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         speaker_of,
         labelled,
         mentions,
-        None,
-        doc_voice,
-        any(labelled),
-        readout,
-        doc_date,
-        codes_before,
-        state_before,
-        text,
+        voice=doc_voice,
+        transcript=any(labelled),
+        readout=readout,
+        document_text=document_text,
+        doc_date=doc_date,
+        _codes_before=codes_before,
+        _state_before=state_before,
+        _text=text,
     )
 
 
