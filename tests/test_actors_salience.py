@@ -192,3 +192,9 @@ def test_a_bare_title_as_an_object_does_not_look_back(actors: ActorDictionary) -
     text = "Pope Leo spoke of peace.\nZelensky, without naming the pope, said the church belonged with the people."
     _, second = resolved(actors, text, on=D2025, carry_over=True)
     assert not any(code == "VAT" for _text, code, _p in second)
+
+
+def test_but_the_spokesman_is_a_subject_too(actors: ActorDictionary) -> None:
+    text = "Dmitry Peskov told reporters the talks went on.\nMoscow was calm.\nBut the spokesman said more later."
+    *_, last = resolved(actors, text, on=D2025, carry_over=True)
+    assert ("the spokesman", "RUS", "Dmitry Peskov") in last

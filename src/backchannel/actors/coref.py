@@ -64,7 +64,7 @@ _LOOSE_ROLES = frozenset({"ministry", "negotiator", "military"})
 _APPOSITION = re.compile(r"[^\S\n]*,[^\S\n]*")
 _POSSESSIVE_DET = {"his": "m", "her": "f", "their": "p", "its": "p"}
 # Where a subject starts: the sentence's start, after a comma or dash, or after "and", "but", "that".
-_SUBJECT_SLOT = re.compile(r"(?:[,;:—–(“\"]|(?<!\w)(?:and|but|that|when|as|while))[^\S\n]*\Z")
+_SUBJECT_SLOT = re.compile(r"(?:[,;:—–(“\"]|(?<!\w)(?i:and|but|that|when|as|while|yet|however|later|then))[^\S\n]*\Z")
 
 
 def _fits_pronoun(m: Raw, want: str, matcher: Matcher) -> bool:
