@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_attribution_chain_gives_the_described_side(by_key, signals_of) -> None:
     sigs = signals_of(
@@ -137,3 +139,14 @@ def test_a_paragraph_quoting_a_statement_is_its_signatories_own_text(signals_of)
 def test_a_breakthrough_is_no_breach(by_key, signals_of) -> None:
     text = "Turkey said it welcomed a breakthrough toward ending the war."
     assert by_key(signals_of(text))[("TUR", "ceasefire")].stance == "open"
+
+
+@pytest.mark.parametrize("verb", ["pointed out", "acknowledged", "underlined", "explained"])
+def test_more_verbs_of_saying_credit_the_speaker(signals_of, verb: str) -> None:
+    (s,) = signals_of(f"On Friday Sybiha {verb} that Ukraine was ready for talks.")
+    assert (s.holder, s.source, s.channel) == ("UKR", "holder", "public")
+
+
+def test_trying_to_bring_about_a_truce_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Macron said France tries to bring about a truce before the winter."))
+    assert s[("FRA", "ceasefire")].stance == "open"
