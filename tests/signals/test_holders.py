@@ -244,3 +244,8 @@ def test_a_topic_does_not_carry_through_a_long_speech(signals_of) -> None:
 def test_the_one_persuaded_to_talk_holds_no_position(by_key, signals_of) -> None:
     keys = set(by_key(signals_of("Erdogan said he would try to persuade Putin to accept a truce.")))
     assert ("RUS", "ceasefire") not in keys and ("TUR", "ceasefire") in keys
+
+
+def test_the_sides_named_in_a_proposal_hold_no_position(by_key, signals_of) -> None:
+    text = "Erdogan proposed on Monday that Russia and Ukraine resume talks in Istanbul."
+    assert set(by_key(signals_of(text))) == {("TUR", "negotiations")}

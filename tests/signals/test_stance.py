@@ -212,3 +212,8 @@ def test_other_cues_in_an_if_clause_are_still_no_position(by_key, signals_of) ->
 def test_proposing_to_extend_a_truce_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("The Vatican said it proposed extending the Christmas truce by a week."))
     assert s[("VAT", "ceasefire")].stance == "open"
+
+
+def test_a_motive_is_no_position(signals_of) -> None:
+    text = "Envoys of Moscow and Kyiv met in Doha. Economists said both countries had strong reasons to want a truce."
+    assert [s for s in signals_of(text) if s.sentence.startswith("Economists")] == []
