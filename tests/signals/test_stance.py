@@ -217,3 +217,15 @@ def test_proposing_to_extend_a_truce_is_open(by_key, signals_of) -> None:
 def test_a_motive_is_no_position(signals_of) -> None:
     text = "Envoys of Moscow and Kyiv met in Doha. Economists said both countries had strong reasons to want a truce."
     assert [s for s in signals_of(text) if s.sentence.startswith("Economists")] == []
+
+
+def test_an_attempt_by_others_is_no_stance(signals_of) -> None:
+    text = "Sources said Putin saw the peace conference in Geneva as an attempt to isolate Moscow."
+    assert [(s.holder, s.stance) for s in signals_of(text) if s.stance == "open"] == []
+
+
+def test_a_side_s_attempts_to_forge_a_truce_are_its_stance(by_key, signals_of) -> None:
+    assert (
+        by_key(signals_of("The vote came despite Turkish attempts to forge a truce."))[("TUR", "ceasefire")].stance
+        == "open"
+    )
