@@ -229,3 +229,14 @@ def test_a_side_s_attempts_to_forge_a_truce_are_its_stance(by_key, signals_of) -
         by_key(signals_of("The vote came despite Turkish attempts to forge a truce."))[("TUR", "ceasefire")].stance
         == "open"
     )
+
+
+def test_a_bid_to_join_is_seeking_membership_and_opposing_it_is_opposed(by_key, signals_of) -> None:
+    s = by_key(signals_of("Lula said Hungarian opposition to Ukraine's bid to join NATO had hardened."))
+    assert s[("HUN", "nato_membership")].stance == "opposed"
+    assert s[("UKR", "nato_membership")].stance == "open"
+
+
+def test_a_speaker_s_own_plan_to_meet_is_open(by_key, signals_of) -> None:
+    text = '"Maybe I\'ll have a call with Donald Trump," Erdogan told reporters.'
+    assert by_key(signals_of(text))[("TUR", "negotiations")].stance == "open"

@@ -47,8 +47,10 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     accepted = bool(own) and any(
         c.kind == "open" and c.text.lower().startswith(_ACCEPTING) for c in after if c.start < own[0].start
     )
-    if own and own[0] is not primary:
-        primary = own[0]  # the issue's own phrasing decides: "ready to accept neutrality" is opposed to NATO entry
+    if own and own[0] is not primary and not (primary.kind == "opposed" and own[0].kind == "open"):
+        # The issue's own phrasing decides: "ready to accept neutrality" is opposed to NATO entry.
+        # (A refusal of the thing sought stays a refusal: "opposition to Ukraine's bid to join".)
+        primary = own[0]
     elif (
         primary.kind == "open" and len(after) > 1 and after[1].kind == "opposed" and after[1].start - primary.end <= 12
     ):

@@ -289,6 +289,33 @@ def _signals_for_issue(
             rec.confidence, _ = confidence(sc, "proposer", carried, "author")
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
+    for owner, cue in _owners_of_issue_phrases(sentence, mentions, sc.issue_polar, seen):
+        # "opposition to Ukraine's bid to join NATO": the owner of the issue's own phrase holds it too.
+        seen.add(owner.code)
+        rec = build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, owner, "owner", carried, topic)
+        rec.stance = cue.kind
+        rec.why = [w for w in rec.why if not w.startswith(("stance:", "condition:"))]
+        rec.why.append(f"stance: {cue.kind} (its own {cue.text!r})")
+        out.append(rec)
+    return out
+
+
+_OWNER_GAP = re.compile(r"^['’]s?\s+$")
+
+
+def _owners_of_issue_phrases(
+    sentence: str, mentions: list[Actorish], issue_polar: tuple[Cue, ...], seen: set[str]
+) -> list[tuple[Actorish, Cue]]:
+    """Possessive owners right before an issue's own stance phrase ("Ukraine's bid to join"), not yet holders."""
+    out = []
+    for cue in issue_polar:
+        if cue.kind != "open":
+            continue  # "Ukraine's neutrality" demanded by Moscow is Moscow's demand, not Ukraine's offer
+        owner = next(
+            (m for m in mentions if m.end <= cue.start and _OWNER_GAP.match(sentence[m.end : cue.start])), None
+        )
+        if owner is not None and owner.code and owner.code not in seen and seen:
+            out.append((owner, cue))
     return out
 
 
