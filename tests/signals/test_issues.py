@@ -193,3 +193,18 @@ def test_evacuating_the_wounded_is_a_humanitarian_halt(by_key, signals_of) -> No
 def test_peace_as_one_s_own_aim_is_readiness_for_it(by_key, signals_of) -> None:
     s = by_key(signals_of("Erdogan said Turkey's aim was clear: peace, and soon."))
     assert s[("TUR", "ceasefire")].stance == "open"
+
+
+def test_a_report_that_talks_took_place_is_no_position(signals_of) -> None:
+    assert signals_of("Teams from Ankara and Kyiv met in Geneva on Monday to negotiate terms for a truce.") == []
+    assert (
+        signals_of(
+            "Turkish and Ukrainian officials have been in talks for weeks to try to reach a deal to end the war."
+        )
+        == []
+    )
+
+
+def test_a_position_stated_at_a_meeting_still_counts(by_key, signals_of) -> None:
+    text = "Turkey's foreign minister met Lavrov in Antalya and said Ankara was ready to host new talks."
+    assert ("TUR", "negotiations") in by_key(signals_of(text))

@@ -215,6 +215,8 @@ def _signals_for_issue(
         return []
     if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
         return []
+    if _only_the_aim_of_talks(sentence, sc):
+        return []
     # A condition word that is itself the subject ("The terms ... require"): the next cue places the holder.
     conditions = [c for c in sc.conditions if not any(m.start <= c.start < m.end for m in mentions)] or list(
         sc.conditions
@@ -317,6 +319,23 @@ def _owners_of_issue_phrases(
         if owner is not None and owner.code and owner.code not in seen and seen:
             out.append((owner, cue))
     return out
+
+
+# A report that talks took place ("teams met in Jeddah to negotiate terms for peace", "officials have
+# been in talks for weeks to try to reach a deal") states no position (SIGNALS.md): the cues are only the aim.
+_TALKS_EVENT = re.compile(
+    r"\b(?:met|held talks|(?:have|has|had) been (?:in|holding) talks|(?:are|were) in talks|sat down|gathered)\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"\b(?:to|in order to|aimed at|aiming to|seeking to)\s", re.IGNORECASE)
+
+
+def _only_the_aim_of_talks(sentence: str, sc) -> bool:
+    event = _TALKS_EVENT.search(sentence)
+    cues = list(sc.polar) + list(sc.conditions)
+    if event is None or not cues or any(c.start < event.end() for c in cues):
+        return False
+    return all(_PURPOSE.search(sentence, event.end(), c.start + 1) is not None for c in cues)
 
 
 def _continues_topic(
