@@ -208,3 +208,8 @@ def test_a_report_that_talks_took_place_is_no_position(signals_of) -> None:
 def test_a_position_stated_at_a_meeting_still_counts(by_key, signals_of) -> None:
     text = "Turkey's foreign minister met Lavrov in Antalya and said Ankara was ready to host new talks."
     assert ("TUR", "negotiations") in by_key(signals_of(text))
+
+
+def test_still_working_with_the_other_side_is_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of('Kyiv says it is still "working with the Americans" on the next round.'))
+    assert s[("UKR", "negotiations")].stance == "open"
