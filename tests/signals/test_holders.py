@@ -249,3 +249,17 @@ def test_the_one_persuaded_to_talk_holds_no_position(by_key, signals_of) -> None
 def test_the_sides_named_in_a_proposal_hold_no_position(by_key, signals_of) -> None:
     text = "Erdogan proposed on Monday that Russia and Ukraine resume talks in Istanbul."
     assert set(by_key(signals_of(text))) == {("TUR", "negotiations")}
+
+
+def test_the_side_described_as_holding_a_position_holds_it(by_key, signals_of) -> None:
+    text = "Ukraine keeps up the pressure on Russia, painting it as unwilling to agree to any truce."
+    s = by_key(signals_of(text))
+    assert (s[("RUS", "ceasefire")].stance, s[("RUS", "ceasefire")].source) == ("opposed", "third_party")
+    assert ("UKR", "ceasefire") not in s
+
+
+def test_the_one_a_relative_clause_describes_holds_it(by_key, signals_of) -> None:
+    text = "Praise went to Erdogan, who the Russian leader described as sincerely wanting an end to the war."
+    s = by_key(signals_of(text))
+    assert s[("TUR", "ceasefire")].stance == "open"
+    assert ("RUS", "ceasefire") not in s

@@ -110,3 +110,70 @@ def _mutual_claims(
         have.add((code_, code))
         out.append(rec)
     return out
+
+
+# "painting it as a reluctant peacemaker", "described the answer as a refusal", "Trump, who the
+# Russian leader described as sincerely wishing for the end": the one described holds what follows "as".
+_DESCRIBED = re.compile(
+    r"\b(?:described|describes|describing|painted|paints|painting|portrayed|portrays|portraying|depicted|"
+    r"depicts|depicting|branded|brands|branding|cast|casts|casting)\s+(?:(?P<object>[^,;.]{1,60}?)\s+)?as\b",
+    re.IGNORECASE,
+)
+_WHO_BEFORE = re.compile(r",\s*(?:who|whom)\s+[^,;]{0,60}$", re.IGNORECASE)
+
+
+def described_sides(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    mentions: list[Actorish],
+    carried: str,
+    topic: Topic | None,
+) -> list[Found]:
+    """Records for the side a speaker describes as holding a position (a claim about it: third_party).
+
+    The side is the object of the verb ("painting it as", "described Putin's answer as") or,
+    with no object, the one a relative clause hangs on ("Trump, who the Russian leader
+    described as ..."). Its stance is that of the cues after "as"; the describer speaks.
+    """
+    out: list[Found] = []
+    for m in _DESCRIBED.finditer(sentence):
+        if inside(m.start(), quotes):
+            continue
+        if m.group("object") is not None:
+            lo, hi = m.start("object"), m.end("object")
+            described = next((a for a in mentions if a.code and lo <= a.start < hi), None)
+            if described is None and m.group("object").strip().lower() in ("it", "them", "him", "her"):
+                # "put pressure on Russia, painting it as ...": the pronoun is the last actor named
+                described = next((a for a in reversed(mentions) if a.code and a.end <= m.start()), None)
+        else:
+            who = _WHO_BEFORE.search(sentence, 0, m.start())
+            described = None
+            if who is not None:
+                described = next((a for a in reversed(mentions) if a.code and a.end <= who.start()), None)
+        if described is None:
+            continue
+        describer = next((a for a in mentions if a.code and a.end <= m.start() and a.code != described.code), None)
+        for code, terms in hits.items():
+            after = [t for t in terms if t.start >= m.end()] or ([] if terms else [])
+            if terms and not after:
+                continue
+            sc = stance_cues(lex, code, sentence[: len(sentence)], terms)
+            polar = [c for c in sc.polar if c.start >= m.end()]
+            if not polar:
+                continue
+            attr = Attribution(describer, None, None, (m.end(), len(sentence)), False)
+            term = after[0].text if after else None
+            rec = build_record(
+                lex, ctx, index, sentence, code, term, quotes, sc, attr, described, "described side", carried, topic
+            )
+            rec.stance = polar[0].kind
+            rec.source = "third_party" if describer is not None else "author"
+            rec.why = [w for w in rec.why if not w.startswith(("stance:", "condition:", "source:"))]
+            rec.why.append(f"stance: {polar[0].kind} (described as: {polar[0].text!r})")
+            rec.displaces = describer.code if describer is not None else None
+            out.append(rec)
+    return out

@@ -16,7 +16,7 @@ from ..records import Article, Signal
 from ..sentences import split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import confidence, fill_when
-from .claims import accused_sides
+from .claims import accused_sides, described_sides
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
 from .holders import Actorish, Attribution, attribution, partners, proposers, select_holders
@@ -91,7 +91,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
             )
         accused = accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
+        accused += described_sides(lex, ctx, i, sentence, hits, quotes, actors.all, carried, topic)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
+        overridden |= {(f.displaces, f.issue) for f in accused if f.displaces}
         found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
         for f in found:
             where.append(i)

@@ -23,6 +23,7 @@ class Found:
     confidence: float
     why: list[str] = field(default_factory=list)
     overrides: bool = False  # replaces what other rules found for (holder, issue) in the sentence
+    displaces: str | None = None  # a holder whose record for this issue this one replaces (the describer)
 
 
 def side(code: str) -> Actorish:
