@@ -150,3 +150,31 @@ def test_more_verbs_of_saying_credit_the_speaker(signals_of, verb: str) -> None:
 def test_trying_to_bring_about_a_truce_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Macron said France tries to bring about a truce before the winter."))
     assert s[("FRA", "ceasefire")].stance == "open"
+
+
+def test_the_report_said_is_a_media_source_not_a_verb(signals_of) -> None:
+    (s,) = signals_of("Qatar had spent weeks mediating between the sides, the report said, before the talks stalled.")
+    assert (s.holder, s.source) == ("QAT", "media")
+
+
+def test_reportedly_credits_unnamed_reports_even_with_a_named_speaker(signals_of) -> None:
+    (s,) = signals_of("Lavrov reportedly told the mediators that Russia would no longer take part in the talks.")
+    assert (s.holder, s.source, s.hedged) == ("RUS", "media", True)
+
+
+def test_a_named_official_s_proposal_is_on_the_record(by_key, signals_of) -> None:
+    s = by_key(signals_of("Moscow dismissed Erdogan's peace plan on Monday."))
+    assert (s[("TUR", "ceasefire")].source, s[("TUR", "ceasefire")].channel) == ("holder", "public")
+    s = by_key(signals_of("Moscow dismissed a Turkish peace plan on Monday."))
+    assert s[("TUR", "ceasefire")].source == "author"
+
+
+def test_a_quoted_statement_takes_the_date_the_article_gave_it(signals_of) -> None:
+    from datetime import date
+
+    text = (
+        "Qatar said on Tuesday it backed a truce in the region, in a statement after talks in Doha.\n\n"
+        'Statement: "Qatar expressed readiness to host further rounds of negotiations."'
+    )
+    sigs = signals_of(text, published=date(2025, 3, 13))
+    assert [s.when for s in sigs if s.sentence.startswith("Statement")] == ["2025-03-11"]

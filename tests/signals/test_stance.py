@@ -240,3 +240,8 @@ def test_a_bid_to_join_is_seeking_membership_and_opposing_it_is_opposed(by_key, 
 def test_a_speaker_s_own_plan_to_meet_is_open(by_key, signals_of) -> None:
     text = '"Maybe I\'ll have a call with Donald Trump," Erdogan told reporters.'
     assert by_key(signals_of(text))[("TUR", "negotiations")].stance == "open"
+
+
+def test_ready_to_fight_is_against_a_halt(by_key, signals_of) -> None:
+    s = by_key(signals_of("Medinsky warned that Russia was ready to fight for as long as it took."))
+    assert s[("RUS", "ceasefire")].stance == "opposed"

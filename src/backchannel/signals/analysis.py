@@ -307,6 +307,9 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     own = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
     issue_polar = tuple(c for c in polar if (c.start, c.end) in own or any(a < c.end and c.start < b for a, b in own))
     bare = [c for c in finditer(cues.opposition_conditions, sentence, "conditional") if not _overlaps(c, polar)]
+    if cues.not_conditions is not None:  # "fight for as long as it takes" sets no condition
+        masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
+        bare = [c for c in bare if not any(a <= c.start < b for a, b in masks)]
     if terms:
         bare = [c for c in bare if _near(sentence, c, terms, cues.cue_window)]
     return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers), tuple(bare))

@@ -102,7 +102,8 @@ def source_of(
 ) -> tuple[str, str]:
     """Whom the article credits: a source cue, the speaker's side, the document's voice, or itself."""
     speaker = attr.speaker
-    if attr.source_cue is not None and (speaker is None or speaker.code != head.code):
+    relayed = attr.source_cue is not None and attr.source_cue.text.lower() == "reportedly"  # "X reportedly said"
+    if attr.source_cue is not None and (speaker is None or speaker.code != head.code or relayed):
         return attr.source_cue.kind, f"source: {attr.source_cue.kind} ({attr.source_cue.text!r})"
     if speaker is not None and head is not speaker:
         kind = "holder" if speaker.code == head.code else "third_party"
@@ -258,6 +259,10 @@ def fill_when(signals: list[Signal], where: list[int], ctx: DocContext) -> list[
         value, how = None, ""
         if same_para:
             value, how = signals[same_para[-1]].when, "the holder's dated statement earlier in the paragraph"
+        elif ctx.document_text and ctx.document_text[para] and any(j < k for j in dated):
+            # "Statement: ..." quotes the text the article dated before ("talks on Tuesday ended with a statement")
+            value = signals[[j for j in dated if j < k][-1]].when
+            how = "the date of the statement it quotes"
         elif ctx.voice is not None and not ctx.transcript and (dated or ctx.doc_date):
             earlier = [j for j in dated if j < k]
             value = signals[earlier[-1]].when if earlier else ctx.doc_date

@@ -289,8 +289,14 @@ def _signals_for_issue(
             rec = build_record(
                 lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic
             )
-            rec.stance, rec.source, rec.channel = "open", "author", "unknown"
-            rec.confidence, _ = confidence(sc, "proposer", carried, "author")
+            rec.stance = "open"
+            # A named official's or body's proposal ("Trump's peace plan"), or one quoted from their own
+            # text, is theirs on the record; "a U.S. proposal" is the article's own account.
+            own = prop.kind in ("person", "title", "group") or (
+                bool(ctx.document_text) and ctx.document_text[ctx.paragraph_of(index)]
+            )
+            rec.source, rec.channel = ("holder", "public") if own else ("author", "unknown")
+            rec.confidence, _ = confidence(sc, "proposer", carried, rec.source)
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
     for owner, cue in _owners_of_issue_phrases(sentence, mentions, sc.issue_polar, seen):

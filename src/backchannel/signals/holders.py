@@ -91,6 +91,7 @@ def attribution(
         if not inside(c.start, quotes)
         and not _PASSIVE_BEFORE.search(sentence, max(0, c.start - 12), c.start)
         and not any(m.start <= c.start < m.end for m in mentions)  # "the United States": a name, not "states"
+        and not _NOUN_BEFORE.search(sentence, max(0, c.start - 12), c.start)  # "the report said": a noun
     ]
     sources = _source_cues(lex, sentence)
     claims = finditer(lex.cues.claims, sentence, "claim")
@@ -164,6 +165,8 @@ def _speaker_before(sentence: str, before: list[Actorish]) -> Actorish:
     return before[-1]
 
 
+# "the report said", "a statement says": after a determiner the word is a noun, not the reporting verb
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|media|news|press)\s+$", re.IGNORECASE)
 # "is said to be willing": a hedge, not a report with a speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+that\b", re.IGNORECASE)
