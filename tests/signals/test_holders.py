@@ -263,3 +263,9 @@ def test_the_one_a_relative_clause_describes_holds_it(by_key, signals_of) -> Non
     s = by_key(signals_of(text))
     assert s[("TUR", "ceasefire")].stance == "open"
     assert ("RUS", "ceasefire") not in s
+
+
+def test_a_coordinated_verb_shares_the_first_verb_s_subject(by_key, signals_of) -> None:
+    text = "Erdogan described Putin's answer as a first step and urged both leaders to agree to a truce."
+    keys = set(by_key(signals_of(text)))
+    assert ("TUR", "ceasefire") in keys and ("RUS", "ceasefire") not in keys

@@ -245,3 +245,8 @@ def test_a_speaker_s_own_plan_to_meet_is_open(by_key, signals_of) -> None:
 def test_ready_to_fight_is_against_a_halt(by_key, signals_of) -> None:
     s = by_key(signals_of("Medinsky warned that Russia was ready to fight for as long as it took."))
     assert s[("RUS", "ceasefire")].stance == "opposed"
+
+
+def test_a_call_for_sanctions_is_no_stance_on_the_truce(signals_of) -> None:
+    text = "Kyiv said the truce plan was weak. Zelensky described the plan as empty and called for more sanctions on Russia."
+    assert [s for s in signals_of(text) if s.sentence.startswith("Zelensky")] == []

@@ -231,6 +231,13 @@ def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
     return False
 
 
+_OTHER_MATTER = re.compile(
+    r"\s*(?:(?:more|new|further|tougher|stronger|additional|fresh|sweeping|extra)\s+)?"
+    r"(?:sanctions|weapons|arms|military aid|aid|tariffs|reparations|air defen[cs]e|missiles|funding|loans)\b",
+    re.IGNORECASE,
+)
+
+
 def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None = None) -> StanceCues:
     """The stance evidence of the sentence toward issue ``code``.
 
@@ -281,6 +288,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     if asides and terms and not any(a <= t.start < b for t in terms for a, b in asides):
         # "Turkey, which has refused to impose sanctions, hopes to discuss a truce": the aside is about something else.
         polar = [c for c in polar if not any(a <= c.start < b for a, b in asides)]
+    # "called for more sanctions": a demand about another matter (SIGNALS.md: not a signal of the issue)
+    polar = [c for c in polar if not (c.kind == "open" and _OTHER_MATTER.match(sentence, c.end))]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
         # A cue in an if-clause is no position, except the issue's own phrasing when the issue

@@ -119,6 +119,7 @@ _DESCRIBED = re.compile(
     r"depicts|depicting|branded|brands|branding|cast|casts|casting)\s+(?:(?P<object>[^,;.]{1,60}?)\s+)?as\b",
     re.IGNORECASE,
 )
+_PHRASE_END = re.compile(r"[,;]|\s(?:and|but|while)\s", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r",\s*(?:who|whom)\s+[^,;]{0,60}$", re.IGNORECASE)
 
 
@@ -162,7 +163,10 @@ def described_sides(
             if terms and not after:
                 continue
             sc = stance_cues(lex, code, sentence[: len(sentence)], terms)
-            polar = [c for c in sc.polar if c.start >= m.end()]
+            # What follows "as", up to where the describer's next act begins ("... as manipulative and called for")
+            stop = _PHRASE_END.search(sentence, m.end())
+            limit = stop.start() if stop is not None else len(sentence)
+            polar = [c for c in sc.polar if m.end() <= c.start < limit]
             if not polar:
                 continue
             attr = Attribution(describer, None, None, (m.end(), len(sentence)), False)

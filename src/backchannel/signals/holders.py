@@ -30,6 +30,7 @@ _GIVEN_TO_BEFORE = re.compile(
     r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling)\s+$",
     re.I,
 )
+_AND_VERB = re.compile(r"(?:\"|”|\w)\s+and\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _CLAUSE_AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
@@ -332,9 +333,14 @@ def select_holders(
         mentions = [m for m in mentions if m not in addressees]
         content = [m for m in content if m not in addressees]
         pos = call.start
+    coordinated_verb = not attr.claim and _AND_VERB.search(sentence, max(0, pos - 14), pos) is not None
     if attr.claim and content:
         # "Russia accused Ukraine of rejecting talks": the claim is about the side it names.
         head, how = content[0], "side described by a claim"
+    elif coordinated_verb and attr.speaker is not None and attr.verb is not None and attr.verb.start < pos:
+        # "Zelensky described Putin's answer as manipulative and called for sanctions": the second
+        # verb shares the first one's subject, not the name in its object.
+        head, how = attr.speaker, "subject of the coordinated verb"
     else:
         head = _subject_before(sentence, content, pos, lo)
         how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
