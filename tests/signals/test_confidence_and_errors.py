@@ -11,7 +11,7 @@ from backchannel.signals import ExtractionError, LexiconError, extract, load_lex
 
 
 def test_confidence_is_a_probability_and_direct_beats_carried(signals_of) -> None:
-    text = "Vladimir Putin: We are ready to consider a truce over the holidays. We do not rule this out."
+    text = "Vladimir Putin: We are ready to consider a truce over the holidays. We will not rule such a step out."
     sigs = signals_of(text)
     assert all(0.0 <= s.confidence <= 1.0 for s in sigs)
     direct, carried = sigs[0], sigs[1]

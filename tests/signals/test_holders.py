@@ -56,7 +56,7 @@ def test_a_demand_on_the_other_side_is_the_speaker_s_position(by_key, signals_of
 
 
 def test_continuation_in_the_holder_s_voice(signals_of) -> None:
-    text = "Vladimir Putin: We are ready to consider a truce over the holidays. We do not rule this out."
+    text = "Vladimir Putin: We are ready to consider a truce over the holidays. We will not rule such a step out."
     sigs = signals_of(text)
     assert len([s for s in sigs if s.holder == "RUS"]) == 2
 

@@ -1,8 +1,8 @@
 """``extract(article)``: the signals of one article, each with its evidence sentence and why.
 
 The pipeline per sentence: skip debris and headings; find issue terms (or carry the
-issue of the previous signal sentence into a continuation such as "We are prepared for
-this."); find stance cues with negation and conditions; find the attribution (speaker,
+issue of the previous signal sentence into a continuation such as "We are ready for
+that."); find stance cues with negation and conditions; find the attribution (speaker,
 source cue, reported content); pick the holder(s); then channel, source, hedging, time
 and a confidence. A sentence with an actor and an issue but no position yields nothing.
 """
@@ -358,7 +358,7 @@ def _continues_topic(
 ) -> bool:
     """Whether a sentence without an issue term continues the previous signal sentence.
 
-    "We are prepared for this." after a sentence on talks is the same speaker's position;
+    "We are ready for that." after a sentence on talks is the same speaker's position;
     an article's aside ("He deserves our support.") is not. So the carried issue needs a
     polar stance cue and either the holder's own voice (a first-person mention of the
     same holder) or a reference back ("this", "such").
