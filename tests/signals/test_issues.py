@@ -213,3 +213,15 @@ def test_a_position_stated_at_a_meeting_still_counts(by_key, signals_of) -> None
 def test_still_working_with_the_other_side_is_talks(by_key, signals_of) -> None:
     s = by_key(signals_of('Kyiv says it is still "working with the Americans" on the next round.'))
     assert s[("UKR", "negotiations")].stance == "open"
+
+
+def test_a_moratorium_on_penalties_is_no_truce(signals_of) -> None:
+    assert (
+        signals_of("Putin said the moratorium on tax penalties had to end, and he asked the government to end it.")
+        == []
+    )
+
+
+def test_a_moratorium_on_strikes_is_a_truce(by_key, signals_of) -> None:
+    s = by_key(signals_of("Kyiv said it would respect a moratorium on strikes against energy sites."))
+    assert s[("UKR", "ceasefire")].stance == "open"

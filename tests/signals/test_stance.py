@@ -250,3 +250,8 @@ def test_ready_to_fight_is_against_a_halt(by_key, signals_of) -> None:
 def test_a_call_for_sanctions_is_no_stance_on_the_truce(signals_of) -> None:
     text = "Kyiv said the truce plan was weak. Zelensky described the plan as empty and called for more sanctions on Russia."
     assert [s for s in signals_of(text) if s.sentence.startswith("Zelensky")] == []
+
+
+def test_not_stopping_until_there_is_a_peace_deal_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Macron said France would not stop until there was a peace agreement."))
+    assert s[("FRA", "ceasefire")].stance == "open"
