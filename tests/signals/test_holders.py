@@ -269,3 +269,22 @@ def test_a_coordinated_verb_shares_the_first_verb_s_subject(by_key, signals_of) 
     text = "Erdogan described Putin's answer as a first step and urged both leaders to agree to a truce."
     keys = set(by_key(signals_of(text)))
     assert ("TUR", "ceasefire") in keys and ("RUS", "ceasefire") not in keys
+
+
+def test_the_target_of_a_strategic_defeat_holds_no_such_aim(by_key, signals_of) -> None:
+    text = "Vladimir Putin: Our adversaries keep speaking of inflicting a strategic defeat on Russia."
+    assert ("RUS", "ceasefire") not in by_key(signals_of(text, outlet="President of Russia"))
+
+
+def test_our_partners_are_not_the_speaker(by_key, signals_of) -> None:
+    text = "Vladimir Putin: Our Western partners rejected the truce once again."
+    assert ("RUS", "ceasefire") not in by_key(signals_of(text, outlet="President of Russia"))
+
+
+def test_a_turn_about_western_leaders_is_not_the_speaker_s_position(signals_of) -> None:
+    assert (
+        signals_of("Vladimir Putin: Western leaders rejected the truce once again.", outlet="President of Russia") == []
+    )
+    assert [s.holder for s in signals_of("Vladimir Putin: We rejected the truce.", outlet="President of Russia")] == [
+        "RUS"
+    ]

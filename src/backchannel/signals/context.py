@@ -33,6 +33,12 @@ _READOUT = re.compile(
     r"\b(?:readout|spoke with|spoke by phone|call with|phone call|telephone|met with|meeting|talks|expert groups?)\b",
     re.I,
 )
+_OTHERS_AFTER = re.compile(
+    r"\s+(?:so-called\s+|[\"“]?)?(?:\w+\s+)?(?:adversar\w*|partners?|colleagues?|friends?|opponents?|enem\w+|allies|"
+    r"counterparts?|curators|sponsors|interlocutors)\b",
+    re.IGNORECASE,
+)
+_OUR_OTHERS = re.compile(r"(?<!\w)(?:[Oo]ur|[Mm]y)" + _OTHERS_AFTER.pattern, re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:and|&)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)»]\s*$")
 _KINDS = ("country", "person", "title", "group", "demonym", "pronoun")
@@ -65,6 +71,7 @@ class DocContext:
     transcript: bool = False  # turns labelled with speakers ("Vladimir Putin: ...")
     readout: bool = False  # an official account of a call or meeting (other sides' words were private)
     document_text: list[bool] = field(default_factory=list)  # per paragraph: quotes an official text
+    others: list[bool] = field(default_factory=list)  # per sentence: names a party that is no holder
     doc_date: str | None = None  # an official text's own date: its first time expression, else publication
     _codes_before: list[list[str]] = field(default_factory=list)
     _state_before: list[tuple[list[str], list[str]]] = field(default_factory=list)
@@ -112,15 +119,18 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
     on = article.published
     sentences = [(s.start, s.end) for s in parts.sentences]
     paragraphs = [(p.start, p.end) for p in parts.paragraphs]
-    resolved = lex.actors.resolve(text, sentences, paragraphs, on=on, carry_over=True)
+    resolved = lex.actors.resolve(text, sentences, paragraphs, on=on, carry_over=True, include_non_holders=True)
     mentions = []
+    others: list[bool] = []  # per sentence: names a party that is no holder ("Western leaders", "our partners")
     for (start, _end), found in zip(sentences, resolved, strict=True):
+        others.append(any(m.kind == "non_holder" for m in found) or bool(_OUR_OTHERS.search(text, start, _end)))
         # A place ("talks in Moscow", "at the White House") is where, not who: no holder.
         usable = [m for m in found if m.code and m.kind in _KINDS and m.active and not getattr(m, "locative", False)]
         mentions.append([_actorish(m, start) for m in usable])
     mentions = document_voices([text[a:b] for a, b in sentences], mentions)
     doc_voice = _document_voice(lex, article)
     skip, speaker_of, labelled = [], [], []
+    label_spans: list[tuple[int, int]] = []  # "Vladimir Putin:" opening a turn names the speaker, no subject
     document_text: list[bool] = []
     current = doc_voice
     debris = lex.cues.debris
@@ -137,12 +147,19 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
             elif _QUESTION_LABEL.match(para) or _NAME_LABEL.match(label.group(1)):
                 current = None  # a named journalist or a question: not a holder's turn
                 is_label = True
+        if is_label and label is not None and not (lex.cues.reporting and lex.cues.reporting.spans(label.group(1))):
+            label_spans.append((p.start, p.start + label.end(1)))  # not "Putin added: ...", an attribution
         heading = (not _SENTENCE_END.search(para) and len(para.split()) < 15) or _is_title(para, article.title)
         is_debris = debris is not None and debris.search(para) is not None
         skip.append(heading or is_debris or (is_label and current is None))
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
         labelled.append(is_label)
         document_text.append(_DOCUMENT_LABEL.match(para) is not None)
+    if label_spans:
+        mentions = [
+            [m for m in found if not any(a <= start + m.start < b for a, b in label_spans)]
+            for (start, _end), found in zip(sentences, mentions, strict=True)
+        ]
     codes_before: list[list[str]] = []
     state_before: list[tuple[list[str], list[str]]] = []
     recent: list[str] = []
@@ -165,6 +182,7 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         transcript=any(labelled),
         readout=readout,
         document_text=document_text,
+        others=others,
         doc_date=doc_date,
         _codes_before=codes_before,
         _state_before=state_before,
@@ -233,8 +251,8 @@ class SentenceActors:
         extra = []
         for m in _FIRST_PERSON_RE.finditer(self.sentence):
             who = in_quote_speaker if inside(m.start(), self.quotes) else self.outside_speaker
-            if who is None:
-                continue
+            if who is None or _OTHERS_AFTER.match(self.sentence, m.end()):
+                continue  # "our adversaries", "our Western partners": others, not the speaker
             extra.append(Actorish(m.start(), m.end(), m.group(), who.code, who.person, "first_person", who.role))
         self.all = sorted(self.plain + extra, key=lambda a: a.start)
         return self

@@ -270,7 +270,14 @@ def _signals_for_issue(
         # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
     voice = ctx.speaker_of[ctx.paragraph_of(index)]
-    if not heads and voice is not None and not any(m.code for m in mentions) and (sc.polar or sc.conditions):
+    names_others = bool(ctx.others) and ctx.others[index]  # "Our Western partners rejected it": not the speaker
+    if (
+        not heads
+        and voice is not None
+        and not any(m.code for m in mentions)
+        and not names_others
+        and (sc.polar or sc.conditions)
+    ):
         # A transcript turn or an official text that names no one: its speaker states a position of its own.
         heads, how = [voice], "speaker of the turn"
     if not heads and not props:
@@ -278,9 +285,10 @@ def _signals_for_issue(
     term = hits_of_issue[0].text if hits_of_issue else None
     out = []
     seen: set[str] = set()
+    targets = _targets_of_terms(sentence, hits_of_issue, mentions)
     for head in heads:
-        if not head.code or head.code in seen:
-            continue
+        if not head.code or head.code in seen or head.code in targets:
+            continue  # "inflicting a strategic defeat on Russia": the target holds no such aim
         seen.add(head.code)
         out.append(build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, head, how, carried, topic))
     for prop in props:
@@ -307,6 +315,19 @@ def _signals_for_issue(
         rec.why = [w for w in rec.why if not w.startswith(("stance:", "condition:"))]
         rec.why.append(f"stance: {cue.kind} (its own {cue.text!r})")
         out.append(rec)
+    return out
+
+
+_TARGET_AFTER = re.compile(r"[\"”’]?\s+(?:on|upon|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _targets_of_terms(sentence: str, terms: list[Cue], mentions: list[Actorish]) -> set[str]:
+    """Codes named right after an issue term as its target ("a strategic defeat on Russia")."""
+    out = set()
+    for t in terms:
+        for m in mentions:
+            if m.code and m.start > t.end and _TARGET_AFTER.match(sentence[t.end : m.start]):
+                out.add(m.code)
     return out
 
 
