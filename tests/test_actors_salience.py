@@ -198,3 +198,10 @@ def test_but_the_spokesman_is_a_subject_too(actors: ActorDictionary) -> None:
     text = "Dmitry Peskov told reporters the talks went on.\nMoscow was calm.\nBut the spokesman said more later."
     *_, last = resolved(actors, text, on=D2025, carry_over=True)
     assert ("the spokesman", "RUS", "Dmitry Peskov") in last
+
+
+def test_a_capital_opening_the_sentence_after_in_is_a_place(actors: ActorDictionary) -> None:
+    text = "In Brussels, the minister said the offer was late."
+    sents, paras = paragraphs_of(text)
+    (found,) = actors.resolve(text, sents, paras, on=D2025)
+    assert [m.locative for m in found if m.text == "Brussels"] == [True]

@@ -96,7 +96,8 @@ class RoleCues:
         self.before = re.compile(rf"(?<!\w)(?:{verbs})[^\S\n]+(?:the[^\S\n]+)?\Z")
         # "..., said Peskov." / "said Peskov, adding": only then is the mention after the verb its subject.
         self.before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
-        self.locative = re.compile(rf"(?<!\w)(?:{trie_regex(locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z")
+        # "In Brussels, ..." opens a sentence as often as "talks in Brussels" ends one
+        self.locative = re.compile(rf"(?<!\w)(?i:{trie_regex(locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z")
         self.modifier = re.compile(rf"[^\S\n]+(?:{trie_regex(modified_nouns)})(?![\w])")
 
     def flag(self, raws: list[Raw], text: str) -> None:
