@@ -255,3 +255,8 @@ def test_a_call_for_sanctions_is_no_stance_on_the_truce(signals_of) -> None:
 def test_not_stopping_until_there_is_a_peace_deal_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Macron said France would not stop until there was a peace agreement."))
     assert s[("FRA", "ceasefire")].stance == "open"
+
+
+def test_refusing_to_condemn_is_no_stance_on_a_truce(signals_of) -> None:
+    text = "Macron said India had little credibility as a peacemaker because it had refused to condemn the invasion."
+    assert [s for s in signals_of(text) if s.stance == "opposed"] == []

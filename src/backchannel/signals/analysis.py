@@ -238,6 +238,12 @@ _OTHER_MATTER = re.compile(
 )
 
 
+_OTHER_ACT = re.compile(
+    r"\s+to\s+(?:condemn|impose|supply|deliver|provide|sell|arm|fund|finance|extradite|deport|sanction)\b",
+    re.IGNORECASE,
+)
+
+
 def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None = None) -> StanceCues:
     """The stance evidence of the sentence toward issue ``code``.
 
@@ -290,6 +296,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         polar = [c for c in polar if not any(a <= c.start < b for a, b in asides)]
     # "called for more sanctions": a demand about another matter (SIGNALS.md: not a signal of the issue)
     polar = [c for c in polar if not (c.kind == "open" and _OTHER_MATTER.match(sentence, c.end))]
+    # "refused to condemn the invasion", "ready to supply weapons": an act about another matter
+    polar = [c for c in polar if not _OTHER_ACT.match(sentence, c.end)]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
         # A cue in an if-clause is no position, except the issue's own phrasing when the issue
