@@ -178,3 +178,9 @@ def test_a_quoted_statement_takes_the_date_the_article_gave_it(signals_of) -> No
     )
     sigs = signals_of(text, published=date(2025, 3, 13))
     assert [s.when for s in sigs if s.sentence.startswith("Statement")] == ["2025-03-11"]
+
+
+def test_a_relative_clause_s_name_is_not_the_speaker(signals_of) -> None:
+    text = "Zelensky, who was visiting Turkey, said Ukraine was ready for talks in Istanbul."
+    (s,) = [s for s in signals_of(text) if s.holder == "UKR"]
+    assert s.source == "holder"

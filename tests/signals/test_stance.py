@@ -260,3 +260,9 @@ def test_not_stopping_until_there_is_a_peace_deal_is_open(by_key, signals_of) ->
 def test_refusing_to_condemn_is_no_stance_on_a_truce(signals_of) -> None:
     text = "Macron said India had little credibility as a peacemaker because it had refused to condemn the invasion."
     assert [s for s in signals_of(text) if s.stance == "opposed"] == []
+
+
+def test_no_deal_about_a_country_without_it_is_conditional_talks(by_key, signals_of) -> None:
+    text = "Sandu said Moldova would not accept any agreement reached about it without its participation."
+    s = by_key(signals_of(text))
+    assert s[("MDA", "negotiations")].stance == "conditional"

@@ -22,6 +22,7 @@ from .lexicon import Lexicon
 _NEAR = 3  # sentences within which a news report's dated act carries to the same holder
 # Acts that say nothing about how they were made known ("conveyed a willingness", "signalled").
 _SILENT_ACT = re.compile(r"(?:convey|signal|express)", re.IGNORECASE)
+_WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)  # the same speaker's turn ("fight on, but would take a halt")
 _CONTRAST = re.compile(r"\b(?:but|while|yet|although|only)\b", re.IGNORECASE)
 
@@ -80,6 +81,11 @@ def decide_stance(sc: StanceCues, holder_pos: int, sentence: str) -> tuple[str, 
     if contrast:
         # "rejects a full truce but accepts a partial one" / "agreed to a pause but refused a full truce"
         why.append(f"partial acceptance: {later[0].text!r}")
+        return "conditional", why
+    without = [c for c in sc.conditions if c.start > primary.end and _WITHOUT.search(c.text)]
+    if primary.kind == "opposed" and without:
+        # "would not accept any deal about Ukraine without Ukraine's participation": only with it
+        why.append(f"condition: {without[0].text!r}")
         return "conditional", why
     if primary.kind == "opposed" and sc.bare_markers:
         why.append(f"condition: {sc.bare_markers[0].text!r}")

@@ -127,7 +127,7 @@ def attribution(
             return trailing
         content_start = _content_start(sentence, verb)
         if before:
-            speaker = _speaker_before(sentence, before)
+            speaker = _speaker_before(sentence, before, verb.start)
             if verb.start - before[-1].end > 60 and not src_before:
                 speaker = None
             if src_before and src_before[-1].kind != "third_party" and src_before[-1].start < speaker.start:
@@ -144,10 +144,12 @@ def attribution(
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_TAIL_END = re.compile(r"\s*(?:[,.;:!?”\"’)]|$)")
+_RELATIVE_GAP = re.compile(r"^\s*,\s*(?:who|whom)\b[^,;]*$", re.IGNORECASE)
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?$")
 
 
-def _speaker_before(sentence: str, before: list[Actorish]) -> Actorish:
+def _speaker_before(sentence: str, before: list[Actorish], verb_start: int) -> Actorish:
     """The subject of the reporting verb among the mentions before it.
 
     The last one, except that an object ("spoke to Zelensky ... and told him that", "rally
@@ -158,6 +160,13 @@ def _speaker_before(sentence: str, before: list[Actorish]) -> Actorish:
         m = before[k]
         if k > 0 and before[k - 1].kind == "person" and _APPOSITIVE_GAP.match(sentence[before[k - 1].end : m.start]):
             return before[k - 1]
+        if (
+            k > 0
+            and "," in sentence[m.end : verb_start]  # the clause is closed before the verb
+            and before[k - 1].kind in ("person", "title")
+            and _RELATIVE_GAP.match(sentence[before[k - 1].end : m.start])
+        ):
+            return before[k - 1]  # "Zelensky, who was visiting Turkey, said": the relative clause's name is no speaker
         object_like = m.text.lower() in _OBJECT_PRONOUNS or _PREPOSITION_BEFORE.search(
             sentence, max(0, m.start - 20), m.start
         )
@@ -217,6 +226,8 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
         tail = [m for m in mentions if verb.end <= m.start <= verb.end + 3]
         if not tail or sentence[verb.end : tail[0].start].strip():
             return None
+        if not _TAIL_END.match(sentence, tail[0].end):
+            return None  # "Zelensky, who was in Ankara, said Ukraine was ready": Ukraine starts the content
         speaker_m = tail[:1]
     return Attribution(speaker_m[-1] if speaker_m else None, src[-1] if src else None, verb, (0, comma))
 
