@@ -266,3 +266,14 @@ def test_no_deal_about_a_country_without_it_is_conditional_talks(by_key, signals
     text = "Sandu said Moldova would not accept any agreement reached about it without its participation."
     s = by_key(signals_of(text))
     assert s[("MDA", "negotiations")].stance == "conditional"
+
+
+def test_claiming_to_have_observed_a_truce_is_no_record(signals_of) -> None:
+    text = "Belarus said its border guards had strictly observed the truce all week."
+    assert signals_of(text) == []
+
+
+def test_promising_to_observe_a_truce_is_open(by_key, signals_of) -> None:
+    assert (
+        by_key(signals_of("Belarus said it would observe the truce all week."))[("BLR", "ceasefire")].stance == "open"
+    )

@@ -238,6 +238,11 @@ _OTHER_MATTER = re.compile(
 )
 
 
+_COMPLIED = re.compile(
+    r"\b(?:had|has|have)\s+(?:(?:strictly|fully|always|scrupulously|consistently)\s+)?"
+    r"(?:observed|respected|complied with|adhered to|abided by)\b",
+    re.IGNORECASE,
+)
 _OTHER_ACT = re.compile(
     r"\s+to\s+(?:condemn|impose|supply|deliver|provide|sell|arm|fund|finance|extradite|deport|sanction)\b",
     re.IGNORECASE,
@@ -298,6 +303,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     polar = [c for c in polar if not (c.kind == "open" and _OTHER_MATTER.match(sentence, c.end))]
     # "refused to condemn the invasion", "ready to supply weapons": an act about another matter
     polar = [c for c in polar if not _OTHER_ACT.match(sentence, c.end)]
+    # "its forces had strictly observed the truce": a denial of breaking it, which is no record (SIGNALS.md)
+    polar = [c for c in polar if not (c.kind == "open" and _COMPLIED.search(sentence, max(0, c.start - 30), c.end))]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]
     if hypothetical:
         # A cue in an if-clause is no position, except the issue's own phrasing when the issue
