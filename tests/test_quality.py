@@ -13,8 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from backchannel.evaluate import Scores, predict, score
 from backchannel.signals import ExtractionError, extract, load_lexicon
 
@@ -103,7 +101,6 @@ def test_dev_gold_quality(shared_gold: list[dict[str, Any]]) -> None:
 
 
 def test_sample_gold_quality() -> None:
-    if not SAMPLE_GOLD.is_file():
-        pytest.skip(f"{SAMPLE_GOLD} not present")
+    assert SAMPLE_GOLD.is_file(), f"{SAMPLE_GOLD} is part of the project and must be there"
     gold = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     _check("sample", gold)

@@ -46,8 +46,7 @@ def _sample_articles() -> list[Article]:
 
 
 def test_sample_corpus_story_pairs() -> None:
-    if not (SAMPLE / "MANIFEST.json").is_file():
-        pytest.skip("examples/corpus/MANIFEST.json not present")
+    assert (SAMPLE / "MANIFEST.json").is_file(), "examples/corpus/MANIFEST.json is part of the project"
     articles = _sample_articles()
     assert len(articles) >= 10
     members = cluster_articles(articles)
