@@ -104,3 +104,20 @@ def test_sample_gold_quality() -> None:
     assert SAMPLE_GOLD.is_file(), f"{SAMPLE_GOLD} is part of the project and must be there"
     gold = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     _check("sample", gold)
+
+
+def _check_calibration(name: str, gold: list[dict[str, Any]]) -> None:
+    """A higher confidence must mean more often right: bin precision never falls as confidence rises."""
+    s, _ = _measure(gold)
+    bins = [b for b in s.calibration() if b["n"] >= 10]
+    precisions = [round(b["precision"], 3) for b in bins]
+    assert precisions == sorted(precisions), f"{name} gold: calibration not monotone: {bins}"
+
+
+def test_dev_gold_confidence_is_calibrated(shared_gold: list[dict[str, Any]]) -> None:
+    _check_calibration("dev", shared_gold)
+
+
+def test_sample_gold_confidence_is_calibrated() -> None:
+    gold = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    _check_calibration("sample", gold)
