@@ -225,3 +225,8 @@ def test_a_moratorium_on_penalties_is_no_truce(signals_of) -> None:
 def test_a_moratorium_on_strikes_is_a_truce(by_key, signals_of) -> None:
     s = by_key(signals_of("Kyiv said it would respect a moratorium on strikes against energy sites."))
     assert s[("UKR", "ceasefire")].stance == "open"
+
+
+def test_waiting_for_the_other_leader_somewhere_is_readiness_to_meet(by_key, signals_of) -> None:
+    s = by_key(signals_of("Erdogan said he would wait for Putin in Ankara next week."))
+    assert s[("TUR", "negotiations")].stance == "open"
