@@ -17,6 +17,7 @@ from ..sentences import split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import confidence, fill_when
 from .claims import accused_sides, described_sides
+from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
 from .holders import Actorish, Attribution, attribution, partners, proposers, select_holders
@@ -217,7 +218,7 @@ def _signals_for_issue(
         return []
     if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
         return []
-    if _only_the_aim_of_talks(sentence, sc):
+    if only_the_aim_of_talks(sentence, sc):
         return []
     # A condition word that is itself the subject ("The terms ... require"): the next cue places the holder.
     conditions = [c for c in sc.conditions if not any(m.start <= c.start < m.end for m in mentions)] or list(
@@ -285,7 +286,7 @@ def _signals_for_issue(
     term = hits_of_issue[0].text if hits_of_issue else None
     out = []
     seen: set[str] = set()
-    targets = _targets_of_terms(sentence, hits_of_issue, mentions)
+    targets = targets_of_terms(sentence, hits_of_issue, mentions)
     for head in heads:
         if not head.code or head.code in seen or head.code in targets:
             continue  # "inflicting a strategic defeat on Russia": the target holds no such aim
@@ -307,7 +308,7 @@ def _signals_for_issue(
             rec.confidence, _ = confidence(sc, "proposer", carried, rec.source)
             rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
-    for owner, cue in _owners_of_issue_phrases(sentence, mentions, sc.issue_polar, seen):
+    for owner, cue in owners_of_issue_phrases(sentence, mentions, sc.issue_polar, seen):
         # "opposition to Ukraine's bid to join NATO": the owner of the issue's own phrase holds it too.
         seen.add(owner.code)
         rec = build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, owner, "owner", carried, topic)
@@ -316,55 +317,6 @@ def _signals_for_issue(
         rec.why.append(f"stance: {cue.kind} (its own {cue.text!r})")
         out.append(rec)
     return out
-
-
-_TARGET_AFTER = re.compile(r"[\"”’]?\s+(?:on|upon|against)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _targets_of_terms(sentence: str, terms: list[Cue], mentions: list[Actorish]) -> set[str]:
-    """Codes named right after an issue term as its target ("a strategic defeat on Russia")."""
-    out = set()
-    for t in terms:
-        for m in mentions:
-            if m.code and m.start > t.end and _TARGET_AFTER.match(sentence[t.end : m.start]):
-                out.add(m.code)
-    return out
-
-
-_OWNER_GAP = re.compile(r"^['’]s?\s+$")
-
-
-def _owners_of_issue_phrases(
-    sentence: str, mentions: list[Actorish], issue_polar: tuple[Cue, ...], seen: set[str]
-) -> list[tuple[Actorish, Cue]]:
-    """Possessive owners right before an issue's own stance phrase ("Ukraine's bid to join"), not yet holders."""
-    out = []
-    for cue in issue_polar:
-        if cue.kind != "open":
-            continue  # "Ukraine's neutrality" demanded by Moscow is Moscow's demand, not Ukraine's offer
-        owner = next(
-            (m for m in mentions if m.end <= cue.start and _OWNER_GAP.match(sentence[m.end : cue.start])), None
-        )
-        if owner is not None and owner.code and owner.code not in seen and seen:
-            out.append((owner, cue))
-    return out
-
-
-# A report that talks took place ("teams met in Jeddah to negotiate terms for peace", "officials have
-# been in talks for weeks to try to reach a deal") states no position (SIGNALS.md): the cues are only the aim.
-_TALKS_EVENT = re.compile(
-    r"\b(?:met|held talks|(?:have|has|had) been (?:in|holding) talks|(?:are|were) in talks|sat down|gathered)\b",
-    re.IGNORECASE,
-)
-_PURPOSE = re.compile(r"\b(?:to|in order to|aimed at|aiming to|seeking to)\s", re.IGNORECASE)
-
-
-def _only_the_aim_of_talks(sentence: str, sc) -> bool:
-    event = _TALKS_EVENT.search(sentence)
-    cues = list(sc.polar) + list(sc.conditions)
-    if event is None or not cues or any(c.start < event.end() for c in cues):
-        return False
-    return all(_PURPOSE.search(sentence, event.end(), c.start + 1) is not None for c in cues)
 
 
 def _continues_topic(
