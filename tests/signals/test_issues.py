@@ -230,3 +230,8 @@ def test_a_moratorium_on_strikes_is_a_truce(by_key, signals_of) -> None:
 def test_waiting_for_the_other_leader_somewhere_is_readiness_to_meet(by_key, signals_of) -> None:
     s = by_key(signals_of("Erdogan said he would wait for Putin in Ankara next week."))
     assert s[("TUR", "negotiations")].stance == "open"
+
+
+def test_speaking_to_a_leader_to_discuss_a_truce_is_about_the_truce(by_key, signals_of) -> None:
+    text = "Erdogan hopes to speak to Putin on Sunday to discuss a ceasefire."
+    assert set(by_key(signals_of(text))) == {("TUR", "ceasefire")}

@@ -163,7 +163,8 @@ def _longest_wins(hits: dict[str, list[Cue]]) -> None:
 # "negotiations between both sides to achieve a peaceful resolution": the talks' purpose is their object.
 _PURPOSE = re.compile(
     r"\b(?:to|aimed at|aiming at|in order to|with a view to)\s+(?:achieve|achieving|reach|reaching|secure|securing|"
-    r"bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding)\b(?:\s+[\w'’-]+){0,3}\s*$",
+    r"bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding|discuss|discussing|negotiate|negotiating|"
+    r"work\s+out|hammer\s+out)\b(?:\s+[\w'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 
