@@ -288,3 +288,13 @@ def test_a_turn_about_western_leaders_is_not_the_speaker_s_position(signals_of) 
     assert [s.holder for s in signals_of("Vladimir Putin: We rejected the truce.", outlet="President of Russia")] == [
         "RUS"
     ]
+
+
+def test_a_demand_on_a_pair_that_includes_one_s_own_side_is_the_speaker_s(by_key, signals_of) -> None:
+    text = "Erdogan, during a visit to Beijing, said Ankara and Beijing should promote peace in Ukraine."
+    assert set(by_key(signals_of(text))) == {("TUR", "ceasefire")}
+
+
+def test_a_speaker_saying_another_could_play_a_role_holds_the_position(by_key, signals_of) -> None:
+    text = "Erdogan said China could play a role in convincing Russia to come to the table."
+    assert set(by_key(signals_of(text))) == {("TUR", "negotiations")}

@@ -233,7 +233,9 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
 
 
 _DEONTIC = re.compile(
-    r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to)\b", re.I
+    r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to"
+    r"|(?:could|can|would|should) play (?:a|an)\b)",  # "said China could play a role in convincing Russia"
+    re.I,
 )
 _PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
 _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|only when)\b", re.I)
@@ -365,9 +367,13 @@ def select_holders(
     if head is not None and speaker is not None and head.code in object_codes and speaker.code != head.code:
         # "Biden said Ukraine was not ready for membership": Ukraine is what the issue is about.
         head, how = speaker, f"speaker (on {head.text!r}, the issue's object)"
-    if head is not None and speaker is not None and speaker.code != head.code and _DEONTIC.match(sentence, head.end):
-        # "Lavrov said Ukraine must withdraw": a demand on the other side is the speaker's position.
-        head, how = speaker, "speaker (a demand on the other side)"
+    group = coordinated(sentence, mentions, head) if head is not None else []
+    group_end = max((m.end for m in group), default=0)
+    others = speaker is not None and any(m.code != speaker.code for m in group)
+    if head is not None and speaker is not None and others and _DEONTIC.match(sentence, group_end):
+        # "Lavrov said Ukraine must withdraw", "Barrot said Beijing and Paris should coordinate":
+        # a demand on others (even with one's own side among them) is the speaker's position.
+        return [speaker], "speaker (a demand on the other side)"
     if (
         head is not None
         and speaker is not None
