@@ -184,3 +184,9 @@ def test_a_relative_clause_s_name_is_not_the_speaker(signals_of) -> None:
     text = "Zelensky, who was visiting Turkey, said Ukraine was ready for talks in Istanbul."
     (s,) = [s for s in signals_of(text) if s.holder == "UKR"]
     assert s.source == "holder"
+
+
+def test_a_possessive_before_the_verb_is_not_its_speaker(by_key, signals_of) -> None:
+    text = "Macron called Lukashenko's offer empty and accused Minsk of sabotaging the truce."
+    s = by_key(signals_of(text))
+    assert s[("BLR", "ceasefire")].source == "third_party"

@@ -277,3 +277,7 @@ def test_promising_to_observe_a_truce_is_open(by_key, signals_of) -> None:
     assert (
         by_key(signals_of("Belarus said it would observe the truce all week."))[("BLR", "ceasefire")].stance == "open"
     )
+
+
+def test_the_agreed_truce_is_no_act_of_agreeing(signals_of) -> None:
+    assert signals_of("Observers in Geneva counted three breaches of the agreed naval ceasefire by Friday.") == []

@@ -239,6 +239,8 @@ _OTHER_MATTER = re.compile(
 )
 
 
+_PARTICIPLES = frozenset({"agreed", "proposed", "offered", "declared", "announced", "rejected", "signed", "endorsed"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|previously|mutually)\s+$", re.IGNORECASE)
 _COMPLIED = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:strictly|fully|always|scrupulously|consistently)\s+)?"
     r"(?:observed|respected|complied with|adhered to|abided by)\b",
@@ -302,6 +304,10 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         polar = [c for c in polar if not any(a <= c.start < b for a, b in asides)]
     # "called for more sanctions": a demand about another matter (SIGNALS.md: not a signal of the issue)
     polar = [c for c in polar if not (c.kind == "open" and _OTHER_MATTER.match(sentence, c.end))]
+    # "the agreed naval ceasefire", "a proposed truce": a participle describing the thing, no one's act here
+    polar = [
+        c for c in polar if not (c.text.lower() in _PARTICIPLES and _DETERMINER_BEFORE.search(sentence, 0, c.start))
+    ]
     # "refused to condemn the invasion", "ready to supply weapons": an act about another matter
     polar = [c for c in polar if not _OTHER_ACT.match(sentence, c.end)]
     # "its forces had strictly observed the truce": a denial of breaking it, which is no record (SIGNALS.md)

@@ -167,8 +167,10 @@ def _speaker_before(sentence: str, before: list[Actorish], verb_start: int) -> A
             and _RELATIVE_GAP.match(sentence[before[k - 1].end : m.start])
         ):
             return before[k - 1]  # "Zelensky, who was visiting Turkey, said": the relative clause's name is no speaker
-        object_like = m.text.lower() in _OBJECT_PRONOUNS or _PREPOSITION_BEFORE.search(
-            sentence, max(0, m.start - 20), m.start
+        object_like = (
+            m.text.lower() in _OBJECT_PRONOUNS
+            or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start)
+            or _POSSESSIVE_AFTER.match(sentence, m.end)  # "branded Putin's promises as hollow and accused"
         )
         if not object_like:
             return m
