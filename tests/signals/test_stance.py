@@ -281,3 +281,8 @@ def test_promising_to_observe_a_truce_is_open(by_key, signals_of) -> None:
 
 def test_the_agreed_truce_is_no_act_of_agreeing(signals_of) -> None:
     assert signals_of("Observers in Geneva counted three breaches of the agreed naval ceasefire by Friday.") == []
+
+
+def test_finally_considering_a_truce_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Diplomats said Minsk was finally considering a truce along the border."))
+    assert s[("BLR", "ceasefire")].stance == "open"
