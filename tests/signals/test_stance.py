@@ -286,3 +286,9 @@ def test_the_agreed_truce_is_no_act_of_agreeing(signals_of) -> None:
 def test_finally_considering_a_truce_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Diplomats said Minsk was finally considering a truce along the border."))
     assert s[("BLR", "ceasefire")].stance == "open"
+
+
+def test_a_deal_behind_a_party_s_back_is_a_condition(by_key, signals_of) -> None:
+    text = "Sandu said Moldova wanted a truce soon. She added that any deal made behind Moldova's back would not work."
+    later = [s for s in signals_of(text) if s.sentence.startswith("She added")]
+    assert [(s.holder, s.stance) for s in later] == [("MDA", "conditional")]
