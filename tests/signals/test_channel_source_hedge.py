@@ -190,3 +190,8 @@ def test_a_possessive_before_the_verb_is_not_its_speaker(by_key, signals_of) -> 
     text = "Macron called Lukashenko's offer empty and accused Minsk of sabotaging the truce."
     s = by_key(signals_of(text))
     assert s[("BLR", "ceasefire")].source == "third_party"
+
+
+def test_what_unnamed_diplomats_believe_is_hedged(signals_of) -> None:
+    (s,) = signals_of("Diplomats believe Erdogan is eyeing a role as mediator.")
+    assert (s.holder, s.source, s.hedged) == ("TUR", "anonymous", True)

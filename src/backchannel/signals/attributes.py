@@ -190,6 +190,8 @@ def hedged_of(
         belief = lex.cues.hedge_reporting
         if attr.verb is not None and belief is not None and belief.fullmatch(attr.verb.text):
             hedges.append(attr.verb)
+        elif attr.source_cue is not None and belief is not None and belief.search(attr.source_cue.text):
+            hedges.append(attr.source_cue)  # 'Diplomats believe Erdogan is eyeing a role'
     if not hedges:
         return False, None
     return True, f"hedged ({hedges[0].text!r})"
