@@ -292,3 +292,14 @@ def test_a_deal_behind_a_party_s_back_is_a_condition(by_key, signals_of) -> None
     text = "Sandu said Moldova wanted a truce soon. She added that any deal made behind Moldova's back would not work."
     later = [s for s in signals_of(text) if s.sentence.startswith("She added")]
     assert [(s.holder, s.stance) for s in later] == [("MDA", "conditional")]
+
+
+def test_a_negated_belief_negates_the_clause_it_introduces(by_key, signals_of) -> None:
+    s = by_key(signals_of("Western diplomats do not believe Lukashenko is ready for talks."))
+    rec = s[("BLR", "negotiations")]
+    assert (rec.stance, rec.source, rec.hedged) == ("opposed", "third_party", True)
+
+
+def test_believing_someone_is_ready_is_open(by_key, signals_of) -> None:
+    s = by_key(signals_of("Western diplomats believe Lukashenko is ready for talks."))
+    assert s[("BLR", "negotiations")].stance == "open"

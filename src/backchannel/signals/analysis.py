@@ -206,7 +206,20 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
     best = None
     for m in cues.negation.finditer(sentence, window_start, start):
         best = Cue("negation", m.start(), m.end(), m.group())
+    if best is None:
+        # Negation raised over a belief ("do not believe Putin is in the mood to negotiate"):
+        # the "not" before the belief verb negates the clause it introduces.
+        raised = _RAISED_NEGATION.search(sentence, max(0, start - 60), start)
+        if raised is not None:
+            best = Cue("raised", raised.start(), raised.end(), raised.group())
     return best
+
+
+_RAISED_NEGATION = re.compile(
+    r"\b(?:do|does|did)\s+not\s+(?:believe|think|expect)\b(?:\s+(?:that\s+)?[\w'’-]+){1,4}\s+"
+    r"(?:is|are|was|were|would be|will be)\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +291,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         after = _NO_AFTER.match(sentence, c.end) if c.kind == "open" else None
         if neg is not None and not any(k.start <= neg.start < k.end for k in kept if k is not c):
             flipped = "opposed" if c.kind == "open" else "open"
-            polar.append(Cue(flipped, neg.start, c.end, sentence[neg.start : c.end]))
+            lo = c.start if neg.kind == "raised" else neg.start  # the holder sits between a raised "not" and its cue
+            polar.append(Cue(flipped, lo, c.end, sentence[lo : c.end]))
             negations.append(neg)
         elif after is not None:
             # "would accept no settlement that ...": the object's "no" negates the acceptance.
