@@ -235,3 +235,8 @@ def test_waiting_for_the_other_leader_somewhere_is_readiness_to_meet(by_key, sig
 def test_speaking_to_a_leader_to_discuss_a_truce_is_about_the_truce(by_key, signals_of) -> None:
     text = "Erdogan hopes to speak to Putin on Sunday to discuss a ceasefire."
     assert set(by_key(signals_of(text))) == {("TUR", "ceasefire")}
+
+
+def test_ready_to_work_with_the_other_side_is_talks(by_key, signals_of) -> None:
+    s = by_key(signals_of("Lukashenko said he was ready to work with Europe as well."))
+    assert s[("BLR", "negotiations")].stance == "open"
