@@ -227,25 +227,28 @@ class _Resolver:
 
     def bare(self, raw: Raw) -> Raw | None:
         if raw.det == "the":
-            ante = _last(self.history, lambda m: _fits_bare(m, raw, self.matcher, self.on))
+
+            def fits(m: Raw) -> bool:
+                return _fits_bare(m, raw, self.matcher, self.on)
+
+            ante = _last(self.history, fits)
+            # Only as a subject does a bare title act: "without naming the pope" names the one
+            # talked about, not one acting.
+            subject = not self.text[self.sentence_start : raw.start].strip(' “"') or bool(
+                _SUBJECT_SLOT.search(self.text, max(0, raw.start - 12), raw.start)
+            )
             if ante is None and raw.title is not None:
                 sole = self.matcher.data.titles[raw.title].sole_code
-                # "..., the pope said", with no Vatican named: the one actor with a pope. Only as a
-                # subject: "without naming the pope" names the one talked about, not one acting.
-                opens = not self.text[self.sentence_start : raw.start].strip(' “"')
-                if sole is not None and (opens or _SUBJECT_SLOT.search(self.text, max(0, raw.start - 12), raw.start)):
+                # "..., the pope said", with no Vatican named: the one actor with a pope.
+                if sole is not None and subject:
                     person = self.matcher.holder(sole, raw.title, self.on)
                     return Raw(
                         raw.start, raw.end, "title", sole, person, raw.role, raw.title, True, speaker=raw.speaker
                     )
-            subject = not self.text[self.sentence_start : raw.start].strip(' “"') or bool(
-                _SUBJECT_SLOT.search(self.text, max(0, raw.start - 12), raw.start)
-            )
             if ante is None and self.carry_over and subject:
                 # News runs one sentence to a paragraph: "the spokesman said" two paragraphs after
                 # "Dmitry Peskov said" is still Peskov. A title looks back through the text, a body
                 # ("the ministry") only into the paragraph before.
-                fits = lambda m: _fits_bare(m, raw, self.matcher, self.on)  # noqa: E731
                 ante = _last(self.previous, fits)
                 if ante is None and raw.title is not None:
                     ante = _last(self.all, fits)
