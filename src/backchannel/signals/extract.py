@@ -20,7 +20,7 @@ from .claims import accused_sides, described_sides
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
-from .holders import Actorish, Attribution, attribution, partners, proposers, select_holders
+from .holders import DEONTIC, Actorish, Attribution, attribution, partners, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
@@ -34,8 +34,6 @@ _OBJECT_BEFORE = re.compile(
     r"|invit(?:ed|es|ing))\s+$",
     re.IGNORECASE,
 )
-# "X said all parties should support talks": the parties are told what to do, X holds the position.
-_MODAL_CALL_AFTER = re.compile(r"\s+(?:should|must|need to|needs to|ought to|have to)\b", re.IGNORECASE)
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
@@ -243,7 +241,8 @@ def _signals_for_issue(
         b
         for b in finditer(lex.cues.both_sides, sentence, "both")
         if not _OBJECT_BEFORE.search(sentence, 0, b.start)
-        and not (attr.speaker is not None and _MODAL_CALL_AFTER.match(sentence, b.end))
+        # "X said all parties should support talks": the parties are told what to do, X holds the position
+        and not (attr.speaker is not None and DEONTIC.match(sentence, b.end))
     ]
     if (
         not both

@@ -30,9 +30,9 @@ _GIVEN_TO_BEFORE = re.compile(
     r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling)\s+$",
     re.I,
 )
-_AND_VERB = re.compile(r"(?:\"|”|\w)\s+and\s+(?:also\s+|then\s+|later\s+)?$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-_CLAUSE_AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
+# ", and proposed ...": a second verb of the same subject follows
+_CLAUSE_AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
     r"(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
@@ -234,7 +234,7 @@ def _trailing(sentence: str, verb: Cue, mentions: list[Actorish], sources: list[
     return Attribution(speaker_m[-1] if speaker_m else None, src[-1] if src else None, verb, (0, comma))
 
 
-_DEONTIC = re.compile(
+DEONTIC = re.compile(
     r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to"
     r"|(?:could|can|would|should) play (?:a|an)\b)",  # "said China could play a role in convincing Russia"
     re.I,
@@ -348,7 +348,7 @@ def select_holders(
         mentions = [m for m in mentions if m not in addressees]
         content = [m for m in content if m not in addressees]
         pos = call.start
-    coordinated_verb = not attr.claim and _AND_VERB.search(sentence, max(0, pos - 14), pos) is not None
+    coordinated_verb = not attr.claim and _CLAUSE_AND.search(sentence, max(0, pos - 14), pos) is not None
     if attr.claim and content:
         # "Russia accused Ukraine of rejecting talks": the claim is about the side it names.
         head, how = content[0], "side described by a claim"
@@ -372,7 +372,7 @@ def select_holders(
     group = coordinated(sentence, mentions, head) if head is not None else []
     group_end = max((m.end for m in group), default=0)
     others = speaker is not None and any(m.code != speaker.code for m in group)
-    if head is not None and speaker is not None and others and _DEONTIC.match(sentence, group_end):
+    if head is not None and speaker is not None and others and DEONTIC.match(sentence, group_end):
         # "Lavrov said Ukraine must withdraw", "Barrot said Beijing and Paris should coordinate":
         # a demand on others (even with one's own side among them) is the speaker's position.
         return [speaker], "speaker (a demand on the other side)"
@@ -391,7 +391,7 @@ def select_holders(
         head = _subject_before(sentence, mentions, pos, 0)
     if head is None:
         return [], ""
-    return coordinated(sentence, mentions, head), how
+    return (group if head in group else coordinated(sentence, mentions, head)), how
 
 
 _WITH_PARTNER = re.compile(
