@@ -68,9 +68,8 @@ def accused_sides(
         rec = build_record(
             lex, ctx, index, sentence, code, term, quotes, sc, attr, accused, "accused side", carried, topic
         )
-        rec.stance, rec.source = "opposed", "third_party" if speaker is not None else "author"
-        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
-        rec.why.append(f"stance: opposed (accused by a claim: {claim.text!r})")
+        credited = ("third_party", f"speaker {speaker.text!r}") if speaker is not None else ("author", "no speaker")
+        rec.restate("opposed", f"accused by a claim: {claim.text!r}", *credited)
         have.add((accused.code, code))
         out.append(rec)
     return out
@@ -103,9 +102,7 @@ def _mutual_claims(
         rec = build_record(
             lex, ctx, index, sentence, code, term, quotes, sc, attr, side(code_), "mutual claim", carried, topic
         )
-        rec.stance, rec.source = "opposed", "third_party"
-        rec.why = [w for w in rec.why if not w.startswith(("stance:", "claim about"))]
-        rec.why.append(f"stance: opposed (each side blames the other: {claim.text!r})")
+        rec.restate("opposed", f"each side blames the other: {claim.text!r}", "third_party", f"the other side, {other}")
         rec.overrides = True
         have.add((code_, code))
         out.append(rec)
@@ -174,10 +171,8 @@ def described_sides(
             rec = build_record(
                 lex, ctx, index, sentence, code, term, quotes, sc, attr, described, "described side", carried, topic
             )
-            rec.stance = polar[0].kind
-            rec.source = "third_party" if describer is not None else "author"
-            rec.why = [w for w in rec.why if not w.startswith(("stance:", "condition:", "source:"))]
-            rec.why.append(f"stance: {polar[0].kind} (described as: {polar[0].text!r})")
+            credited = ("third_party", f"described by {describer.text!r}") if describer is not None else ("author", "")
+            rec.restate(polar[0].kind, f"described as: {polar[0].text!r}", *credited)
             rec.displaces = describer.code if describer is not None else None
             out.append(rec)
     return out

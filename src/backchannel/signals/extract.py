@@ -297,7 +297,7 @@ def _signals_for_issue(
             rec = build_record(
                 lex, ctx, index, sentence, code, term, quotes, sc, attr, prop, "proposer", carried, topic
             )
-            rec.stance = "open"
+            rec.restate("open", f"author of the proposal: {prop.text!r}")
             # A named official's or body's proposal ("Trump's peace plan"), or one quoted from their own
             # text, is theirs on the record; "a U.S. proposal" is the article's own account.
             own = prop.kind in ("person", "title", "group") or (
@@ -305,15 +305,12 @@ def _signals_for_issue(
             )
             rec.source, rec.channel = ("holder", "public") if own else ("author", "unknown")
             rec.confidence, _ = confidence(sc, "proposer", carried, rec.source)
-            rec.why.append(f"stance: open (author of the proposal: {prop.text!r})")
             out.append(rec)
     for owner, cue in owners_of_issue_phrases(sentence, mentions, sc.issue_polar, seen):
         # "opposition to Ukraine's bid to join NATO": the owner of the issue's own phrase holds it too.
         seen.add(owner.code)
         rec = build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, owner, "owner", carried, topic)
-        rec.stance = cue.kind
-        rec.why = [w for w in rec.why if not w.startswith(("stance:", "condition:"))]
-        rec.why.append(f"stance: {cue.kind} (its own {cue.text!r})")
+        rec.restate(cue.kind, f"its own {cue.text!r}")
         out.append(rec)
     return out
 

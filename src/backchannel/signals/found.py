@@ -25,6 +25,16 @@ class Found:
     overrides: bool = False  # replaces what other rules found for (holder, issue) in the sentence
     displaces: str | None = None  # a holder whose record for this issue this one replaces (the describer)
 
+    def restate(self, stance: str, reason: str, source: str | None = None, source_reason: str = "") -> None:
+        """Set the stance a special rule decided (and the source), replacing the general rules' reasons."""
+        stale = ("stance:", "condition:", "claim about") + (("source:",) if source is not None else ())
+        self.why = [w for w in self.why if not w.startswith(stale)]
+        self.stance = stance
+        self.why.append(f"stance: {stance} ({reason})")
+        if source is not None:
+            self.source = source
+            self.why.append(f"source: {source} ({source_reason})")
+
 
 def side(code: str) -> Actorish:
     return Actorish(0, 0, "", code, None, "country", None)
