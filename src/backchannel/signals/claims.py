@@ -8,6 +8,7 @@ in the same sentence; a mutual claim replaces them for the sides it names.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .analysis import Cue, finditer, inside, stance_cues
 from .context import DocContext, Topic
@@ -15,24 +16,28 @@ from .found import Found, build_record, side
 from .holders import Actorish, Attribution
 from .lexicon import Lexicon
 
+
+class _Scope(NamedTuple):
+    """The sentence the claim rules work on, as the extractor passes it."""
+
+    lex: Lexicon
+    ctx: DocContext
+    index: int
+    sentence: str
+    hits: dict[str, list[Cue]]
+    quotes: list[tuple[int, int]]
+    mentions: list[Actorish]
+    carried: str
+    topic: Topic | None
+
+
 _MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w'’-]+")
 _ACCUSED_WITHIN = 25  # characters between the claim verb and the accused ("accused the Kremlin of")
 _BREACH_WITHIN = 12  # words after the accused in which the breach must be named
 
 
-def accused_sides(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    hits: dict[str, list[Cue]],
-    quotes: list[tuple[int, int]],
-    mentions: list[Actorish],
-    found: list[Found],
-    carried: str,
-    topic: Topic | None,
-) -> list[Found]:
+def _accused_sides(scope: _Scope, found: list[Found]) -> list[Found]:
     """Records for a side accused of breaking a truce or refusing talks in a clause of its own.
 
     "Zelensky said Ukraine would back a pause, but he accused Russia of shelling a hospital":
@@ -40,6 +45,7 @@ def accused_sides(
     (SIGNALS.md: that side / opposed / third_party). Only an accusation whose object names a
     breach or refusal counts ("accused Russia of war crimes" says nothing about the truce).
     """
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
     if lex.cues.claims is None or lex.cues.breaches is None or not hits:
         return []
     have = {(f.holder, f.issue) for f in found}
@@ -49,7 +55,7 @@ def accused_sides(
             continue
         if _MUTUAL.match(sentence, claim.end):
             # "both sides blamed each other": a claim about each side, by the other.
-            out += _mutual_claims(lex, ctx, index, sentence, hits, quotes, claim, have, carried, topic)
+            out += _mutual_claims(scope, claim, have)
             continue
         accused = next((m for m in mentions if m.code and 0 <= m.start - claim.end <= _ACCUSED_WITHIN), None)
         if accused is None:
@@ -75,18 +81,8 @@ def accused_sides(
     return out
 
 
-def _mutual_claims(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    hits: dict[str, list[Cue]],
-    quotes: list[tuple[int, int]],
-    claim: Cue,
-    have: set[tuple[str, str]],
-    carried: str,
-    topic: Topic | None,
-) -> list[Found]:
+def _mutual_claims(scope: _Scope, claim: Cue, have: set[tuple[str, str]]) -> list[Found]:
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
     sides = ctx.sides(index, before=claim.start)[:2]
     if len(sides) < 2:
         return []
@@ -120,23 +116,14 @@ _PHRASE_END = re.compile(r"[,;]|\s(?:and|but|while)\s", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r",\s*(?:who|whom)\s+[^,;]{0,60}$", re.IGNORECASE)
 
 
-def described_sides(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    hits: dict[str, list[Cue]],
-    quotes: list[tuple[int, int]],
-    mentions: list[Actorish],
-    carried: str,
-    topic: Topic | None,
-) -> list[Found]:
+def _described_sides(scope: _Scope) -> list[Found]:
     """Records for the side a speaker describes as holding a position (a claim about it: third_party).
 
     The side is the object of the verb ("painting it as", "described Putin's answer as") or,
     with no object, the one a relative clause hangs on ("Trump, who the Russian leader
     described as ..."). Its stance is that of the cues after "as"; the describer speaks.
     """
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
     out: list[Found] = []
     for m in _DESCRIBED.finditer(sentence):
         if inside(m.start(), quotes):
@@ -176,3 +163,20 @@ def described_sides(
             rec.displaces = describer.code if describer is not None else None
             out.append(rec)
     return out
+
+
+def claim_records(
+    lex: Lexicon,
+    ctx: DocContext,
+    index: int,
+    sentence: str,
+    hits: dict[str, list[Cue]],
+    quotes: list[tuple[int, int]],
+    mentions: list[Actorish],
+    found: list[Found],
+    carried: str,
+    topic: Topic | None,
+) -> list[Found]:
+    """The records one side's words give about another: accusations, mutual blame, descriptions."""
+    scope = _Scope(lex, ctx, index, sentence, hits, quotes, mentions, carried, topic)
+    return _accused_sides(scope, found) + _described_sides(scope)

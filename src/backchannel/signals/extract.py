@@ -16,7 +16,7 @@ from ..records import Article, Signal
 from ..sentences import split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import confidence, fill_when
-from .claims import accused_sides, described_sides
+from .claims import claim_records
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
@@ -89,8 +89,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             found += _signals_for_issue(
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
             )
-        accused = accused_sides(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
-        accused += described_sides(lex, ctx, i, sentence, hits, quotes, actors.all, carried, topic)
+        accused = claim_records(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
         overridden |= {(f.displaces, f.issue) for f in accused if f.displaces}
         found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
