@@ -298,3 +298,10 @@ def test_a_demand_on_a_pair_that_includes_one_s_own_side_is_the_speaker_s(by_key
 def test_a_speaker_saying_another_could_play_a_role_holds_the_position(by_key, signals_of) -> None:
     text = "Erdogan said China could play a role in convincing Russia to come to the table."
     assert set(by_key(signals_of(text))) == {("TUR", "negotiations")}
+
+
+def test_both_delegations_are_the_two_sides_last_named(by_key, signals_of) -> None:
+    sigs = by_key(
+        signals_of("Ukraine and the US met in Jeddah. Both delegations agreed to begin negotiations with Russia.")
+    )
+    assert {("USA", "negotiations"), ("UKR", "negotiations")} <= set(sigs)

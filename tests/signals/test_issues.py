@@ -240,3 +240,18 @@ def test_speaking_to_a_leader_to_discuss_a_truce_is_about_the_truce(by_key, sign
 def test_ready_to_work_with_the_other_side_is_talks(by_key, signals_of) -> None:
     s = by_key(signals_of("Lukashenko said he was ready to work with Europe as well."))
     assert s[("BLR", "negotiations")].stance == "open"
+
+
+def test_those_proposals_refer_back_to_the_plan(by_key, signals_of) -> None:
+    text = (
+        "Question: What about the American plan?\n\n"
+        "Sergei Lavrov: Washington sent us a peace plan and asked us for flexibility. "
+        "We agree with those proposals and are ready to show that flexibility."
+    )
+    second = [s for s in signals_of(text) if s.sentence.startswith("We agree")]
+    assert [(s.holder, s.issue, s.stance) for s in second] == [("RUS", "ceasefire", "open")]
+
+
+def test_in_these_conditions_is_circumstance_not_the_terms(signals_of) -> None:
+    text = "Kyiv said it was ready for a truce. We thank all partners who visit our capital in these conditions."
+    assert [s.sentence for s in signals_of(text)] == ["Kyiv said it was ready for a truce."]

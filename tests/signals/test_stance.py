@@ -303,3 +303,22 @@ def test_a_negated_belief_negates_the_clause_it_introduces(by_key, signals_of) -
 def test_believing_someone_is_ready_is_open(by_key, signals_of) -> None:
     s = by_key(signals_of("Western diplomats believe Lukashenko is ready for talks."))
     assert s[("BLR", "negotiations")].stance == "open"
+
+
+def test_neither_nor_negates_the_pair_s_verb(by_key, signals_of) -> None:
+    sigs = signals_of("Moscow offered a truce. Sadly, neither Kyiv nor its foreign backers support these initiatives.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_a_past_counterfactual_says_the_act_did_not_happen(by_key, signals_of) -> None:
+    sigs = signals_of("If Kyiv had accepted the truce last spring, thousands would be alive.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_a_plain_if_clause_is_still_no_position(signals_of) -> None:
+    assert not [s for s in signals_of("If Kyiv accepts the truce, thousands will live.") if s.holder == "UKR"]
+
+
+def test_laying_out_provisions_for_a_peace_process_is_conditional(by_key, signals_of) -> None:
+    sigs = signals_of("At a naval base, Putin laid out several provisions for a peace process to end the war.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"

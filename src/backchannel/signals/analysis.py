@@ -212,7 +212,23 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
         raised = _RAISED_NEGATION.search(sentence, max(0, start - 60), start)
         if raised is not None:
             best = Cue("raised", raised.start(), raised.end(), raised.group())
+    if best is None:
+        # A past counterfactual ("if Kyiv had agreed to it, ... would have worked") says it did not.
+        past = _COUNTERFACTUAL.search(sentence, max(0, start - 80), start)
+        if past is not None:
+            best = Cue("counterfactual", past.start(1), past.end(1), past.group(1))
+    if best is None:
+        # "neither Ukraine nor its Western patrons support": the pair's verb is negated.
+        pair = _NEITHER_NOR.search(sentence, max(0, start - 90), start)
+        if pair is not None:
+            nor = pair.start(1)  # the cue starts at "nor", so the pair before it stays a subject
+            best = Cue("negation", nor, nor + 3, "nor")
     return best
+
+
+_COUNTERFACTUAL = re.compile(r"\bif\b(?:\s+[\w'’.-]+){1,7}\s+(had)\s+$", re.IGNORECASE)
+_COUNTERFACTUAL_IF = re.compile(r"if\b(?:\s+[\w'’.-]+){1,7}\s+had\s", re.IGNORECASE)
+_NEITHER_NOR = re.compile(r"\bneither\b[^,.;:]{1,50}?\b(nor)\b(?:\s+[\w'’.-]+){1,4}\s+$", re.IGNORECASE)
 
 
 _RAISED_NEGATION = re.compile(
@@ -286,6 +302,7 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         kept.append(c)
     polar: list[Cue] = []
     negations: list[Cue] = []
+    counterfactual: set[int] = set()  # starts of cues a past counterfactual negates (kept in their if-clause)
     for c in kept:
         neg = _negated(cues, sentence, c.start)
         after = _NO_AFTER.match(sentence, c.end) if c.kind == "open" else None
@@ -294,6 +311,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
             lo = c.start if neg.kind == "raised" else neg.start  # the holder sits between a raised "not" and its cue
             polar.append(Cue(flipped, lo, c.end, sentence[lo : c.end]))
             negations.append(neg)
+            if neg.kind == "counterfactual":
+                counterfactual.add(lo)
         elif after is not None:
             # "would accept no settlement that ...": the object's "no" negates the acceptance.
             polar.append(Cue("opposed", c.start, after.end(), sentence[c.start : after.end()]))
@@ -334,7 +353,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         polar = [
             c
             for c in polar
-            if not any(
+            if c.start in counterfactual
+            or not any(
                 a <= c.start < b
                 and not ((c.start, c.end) in own_spans and terms and any(a <= t.start < b for t in terms))
                 for a, b in hypothetical
@@ -355,6 +375,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     if cues.not_conditions is not None:  # "fight for as long as it takes" sets no condition
         masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
         bare = [c for c in bare if not any(a <= c.start < b for a, b in masks)]
+    if counterfactual:  # "if Kyiv had agreed" is a claim that it did not, not a condition
+        bare = [c for c in bare if not _COUNTERFACTUAL_IF.match(sentence, c.start)]
     if terms:
         bare = [c for c in bare if _near(sentence, c, terms, cues.cue_window)]
     return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers), tuple(bare))
