@@ -255,3 +255,16 @@ def test_those_proposals_refer_back_to_the_plan(by_key, signals_of) -> None:
 def test_in_these_conditions_is_circumstance_not_the_terms(signals_of) -> None:
     text = "Kyiv said it was ready for a truce. We thank all partners who visit our capital in these conditions."
     assert [s.sentence for s in signals_of(text)] == ["Kyiv said it was ready for a truce."]
+
+
+def test_words_after_a_glued_video_caption_are_body_text(by_key, signals_of) -> None:
+    text = (
+        "Putin spoke on Friday. 12:05 'We had to run': families leave the city – video "
+        "But Kyiv said it was ready to negotiate with Moscow."
+    )
+    sigs = by_key(signals_of(text))
+    assert sigs[("UKR", "negotiations")].sentence == "But Kyiv said it was ready to negotiate with Moscow."
+
+
+def test_a_caption_alone_is_still_debris(signals_of) -> None:
+    assert signals_of("12:05 Kyiv said it was ready to negotiate with Moscow – video") == []

@@ -10,7 +10,7 @@ or a journalist's question (never annotated), and which actors each sentence nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..records import Article
@@ -259,12 +259,13 @@ class SentenceActors:
 
 
 def sentence_actors(
-    lex: Lexicon, ctx: DocContext, index: int, sentence: str, quotes: list[tuple[int, int]]
+    lex: Lexicon, ctx: DocContext, index: int, sentence: str, quotes: list[tuple[int, int]], skipped: int = 0
 ) -> SentenceActors:
+    """The sentence's actors; ``skipped`` characters were cut from its start (a glued caption)."""
     para = ctx.paragraph_of(index)
     plain = [
-        m
+        replace(m, start=m.start - skipped, end=m.end - skipped) if skipped else m
         for m in ctx.mentions[index]
-        if not (m.kind == "pronoun" and m.text.lower() in FIRST_PERSON and m.text != "US")
+        if m.start >= skipped and not (m.kind == "pronoun" and m.text.lower() in FIRST_PERSON and m.text != "US")
     ]
     return SentenceActors(plain, sentence, quotes, ctx.speaker_of[para], ctx.last_speaker)

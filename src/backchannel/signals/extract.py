@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..records import Article, Signal
-from ..sentences import split
+from ..sentences import Span, split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import confidence, fill_when
 from .claims import claim_records
@@ -37,6 +37,7 @@ _OBJECT_BEFORE = re.compile(
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+_CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
 
 
 class ExtractionError(ValueError):
@@ -69,6 +70,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         sentence = span.of(text)
         hits = issue_hits(lex, sentence, narrowed)
         carried = ""
+        skipped = 0
         if not hits:
             recent_issues = [code for j, codes in reversed(recent) if i - j <= _TOPIC_WINDOW for code in codes]
             if not recent_issues and topic is None:
@@ -79,9 +81,19 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if _QUESTION_END.search(sentence):
             continue  # a question states no position (and in a transcript it is the journalist's)
         if lex.cues.debris is not None and lex.cues.debris.search(sentence):
-            continue
+            # A video embed glued to the next sentence ("04:41 'Title' – video But diplomats said ..."):
+            # the words after the caption are body text.
+            tail = _CAPTION_END.search(sentence)
+            if tail is None:
+                continue
+            skipped = tail.end()
+            span = Span(span.start + skipped, span.end)
+            sentence = span.of(text)
+            hits = issue_hits(lex, sentence, narrowed)
+            if not hits or carried or lex.cues.debris.search(sentence):
+                continue
         quotes = quote_spans(sentence)
-        actors = sentence_actors(lex, ctx, i, sentence, quotes)
+        actors = sentence_actors(lex, ctx, i, sentence, quotes, skipped)
         attr = attribution(lex, sentence, actors.plain, quotes)
         actors = actors.with_first_person(attr.speaker)
         found: list[Found] = []
