@@ -195,3 +195,28 @@ def test_a_possessive_before_the_verb_is_not_its_speaker(by_key, signals_of) -> 
 def test_what_unnamed_diplomats_believe_is_hedged(signals_of) -> None:
     (s,) = signals_of("Diplomats believe Erdogan is eyeing a role as mediator.")
     assert (s.holder, s.source, s.hedged) == ("TUR", "anonymous", True)
+
+
+def test_a_joint_statement_is_the_signatories_own_text(by_key, signals_of) -> None:
+    sigs = by_key(
+        signals_of(
+            "Kyiv and Washington met in Jeddah. Afterwards the two countries issued a joint statement "
+            "proposing an immediate truce."
+        )
+    )
+    assert sigs[("USA", "ceasefire")].source == "holder"
+    assert sigs[("UKR", "ceasefire")].source == "holder"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_side_named(by_key, signals_of) -> None:
+    sig = by_key(signals_of("A spokesperson said Turkey was ready to host talks between the sides."))
+    assert sig[("TUR", "negotiations")].source == "holder"
+
+
+def test_a_leader_s_suggestion_is_his_own_act_on_the_record(by_key, signals_of) -> None:
+    sig = by_key(signals_of("Erdogan suggested a truce over the religious holidays."))[("TUR", "ceasefire")]
+    assert (sig.source, sig.channel) == ("holder", "public")
+
+
+def test_a_country_s_act_with_no_one_credited_is_the_author_s(by_key, signals_of) -> None:
+    assert by_key(signals_of("Russia rejected the truce."))[("RUS", "ceasefire")].source == "author"

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..records import Signal
 from ..timeexpr import time_expressions
-from .analysis import Cue, StanceCues, finditer, inside
+from .analysis import Cue, StanceCues, finditer, inside, quote_spans
 from .context import DocContext
 from .holders import Actorish, Attribution
 from .lexicon import Lexicon
@@ -129,10 +129,28 @@ def source_of(
         if voice.code == head.code:
             return "holder", f"source: holder (a statement of {voice.text!r})"
         return "third_party", f"source: third_party (reported by {voice.text!r})"
+    if attr.speaker is None and _BARE_SPOKESPERSON.match(sentence):
+        return "holder", "source: holder (its spokesperson: 'A spokesperson said Turkey was ready')"
+    own_text = _OWN_STATEMENT.search(sentence)
+    if own_text is not None and not inside(own_text.start(), quote_spans(sentence)) and head.start < own_text.start():
+        return "holder", f"source: holder (its own statement: {own_text.group()!r})"
     act = _speech_act(lex, sentence, sc)
     if act is not None and (head.kind in ("person", "title", "group", "pronoun") or _metonym(lex, head)):
         return "holder", f"source: holder (a named official's act: {act.text!r})"
     return "author", "source: author"
+
+
+# "A spokesperson said Turkey was ready": an unnamed spokesperson speaks for the side named.
+_BARE_SPOKESPERSON = re.compile(
+    r"^\W*(?:But |And )?(?:a|an|the|its) (?:government |ministry |foreign ministry |presidential )?"
+    r"(?:spokes(?:wo)?man|spokesperson|press secretary),? (?:said|says|told|added|stated)\b",
+    re.IGNORECASE,
+)
+# "The two countries released a joint statement proposing a truce": the holder's own text.
+_OWN_STATEMENT = re.compile(
+    r"\b(?:(?:a|an|the|their|its|in a) )?(?:joint |written |official )?(?:statement|declaration|communiqu[eé])\b",
+    re.IGNORECASE,
+)
 
 
 def _metonym(lex: Lexicon, head: Actorish) -> bool:
