@@ -117,6 +117,19 @@ def test_both_sides_is_one_mention_per_side(actors: ActorDictionary) -> None:
     assert sorted(p for _, _, p in out[1]) == ["Donald Trump", "Vladimir Putin"]
 
 
+def test_both_sides_in_a_new_paragraph_are_the_war_s_sides(actors: ActorDictionary) -> None:
+    text = (
+        "Moscow and Kyiv each signed a grain deal with Ankara and the United Nations.\n\n"
+        "Under the deal, both sides promised to spare the ports."
+    )
+    out = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in out[1] if t == "both sides") == ["RUS", "UKR"]
+    # A pair named together in the paragraph still comes first.
+    text = "Washington and Kyiv met in Jeddah. Both sides agreed on a proposal for Moscow."
+    out = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in out[1] if t == "Both sides") == ["UKR", "USA"]
+
+
 def test_first_person_in_a_quote_is_the_speaker(actors: ActorDictionary) -> None:
     text = "“We are ready for talks,” Peskov said. “Our position is known,” he added, “and I repeat it.”"
     out = resolved(actors, text, on=D2024)

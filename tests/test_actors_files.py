@@ -88,6 +88,7 @@ def test_user_file_overrides_roles_removes_and_adds_actors() -> None:
         ("bad_removed_code.yaml", ["bad_removed_code.yaml", "persons entry 'Volodymyr Zelensky'", "'UKR' was removed"]),
         ("bad_sole_code.yaml", ["bad_sole_code.yaml", "titles entry 'pope'", "sole_code 'VTX' is no actor code"]),
         ("bad_sole_code_type.yaml", ["bad_sole_code_type.yaml:2", "titles entry 'emir'", "sole_code must be"]),
+        ("bad_belligerents.yaml", ["bad_belligerents.yaml", "belligerents", "unknown code 'XYZ'"]),
     ],
 )
 def test_bad_user_files_name_file_entry_and_line(name: str, pieces: list[str]) -> None:

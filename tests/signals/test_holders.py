@@ -305,3 +305,20 @@ def test_both_delegations_are_the_two_sides_last_named(by_key, signals_of) -> No
         signals_of("Ukraine and the US met in Jeddah. Both delegations agreed to begin negotiations with Russia.")
     )
     assert {("USA", "negotiations"), ("UKR", "negotiations")} <= set(sigs)
+
+
+def test_a_pledge_by_both_sides_is_a_record_per_side(by_key, signals_of) -> None:
+    text = (
+        "Moscow and Kyiv each signed a grain deal with Ankara and the United Nations.\n\n"
+        "Under the deal, both sides committed not to attack ships in the corridor."
+    )
+    sigs = by_key(signals_of(text))
+    assert sigs[("RUS", "ceasefire")].stance == sigs[("UKR", "ceasefire")].stance == "open"
+
+
+def test_an_object_in_a_relative_clause_is_not_the_speaker_of_saying(by_key, signals_of) -> None:
+    text = (
+        "Delegations from Moscow and Kyiv met in Istanbul. Erdogan, who welcomed the delegations before "
+        "the session, urged them to agree a truce, saying it was up to the two sides."
+    )
+    assert {k for k in by_key(signals_of(text)) if k[1] == "ceasefire"} == {("TUR", "ceasefire")}

@@ -28,6 +28,7 @@ SECTIONS = (
     "groups",
     "bare_groups",
     "plurals",
+    "belligerents",
     "heads",
     "honorifics",
     "reporting_verbs",
@@ -209,6 +210,13 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
     actors = dict(base.actors)
     for code, value in _mapping(ctx, "actors", doc.get("actors") or {}, top).items():
         _actor(ctx, str(code), value, actors)
+    belligerents = base.belligerents
+    if doc.get("belligerents") is not None:
+        belligerents = _strings(ctx, "belligerents", doc.get("belligerents"), top, field="belligerents")
+        unknown = [code for code in belligerents if code not in actors]
+        if len(belligerents) != 2 or unknown:
+            problem = f"unknown code {unknown[0]!r}" if unknown else f"needs two codes, not {len(belligerents)}"
+            raise ctx.fail("belligerents", problem, _line(doc.get("belligerents"), top))
     persons = dict(base.persons)
     raw_persons = doc.get("persons") or []
     if not isinstance(raw_persons, list):
@@ -229,6 +237,7 @@ def merge_file(data: ActorData | None, path: Path) -> ActorData:
         modified_nouns=lists["modified_nouns"],
         non_holders=lists["non_holders"],
         not_actors=lists["not_actors"],
+        belligerents=tuple(belligerents),
         sources=base.sources + (str(path),),
     )
 

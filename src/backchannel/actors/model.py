@@ -145,4 +145,5 @@ class ActorData:
     reporting_verbs: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
     modified_nouns: tuple[str, ...] = ()  # "NATO aspirations", "US aid": the name is a modifier
+    belligerents: tuple[str, ...] = ()  # the war's sides: what "both sides" means once both are named
     sources: tuple[str, ...] = field(default=())

@@ -3,8 +3,8 @@
 "they" may mean two actors named together ("Kyiv and Moscow agreed..., but they") or two
 people of different sides who did something together in one sentence ("Trump spoke with
 Putin. They agreed"). "Both sides", "the sides" acting are the pair named together in the
-paragraph ("talks between Moscow and Kyiv ... Turkey hosted the sides"), else the last two
-actors named; "the two leaders" the last two sitting leaders.
+paragraph ("talks between Moscow and Kyiv ... Turkey hosted the sides"), else the war's two
+sides once both are named (the actor file's ``belligerents``), else the last two actors named; "the two leaders" the last two sitting leaders.
 """
 
 from __future__ import annotations
@@ -54,6 +54,19 @@ def pair(state: _Resolver, pool: list[Raw]) -> tuple[Raw, Raw] | None:
     return joined_pair
 
 
+def _belligerents(state: _Resolver, raw: Raw) -> list[Raw]:
+    """The latest mention of each of the war's sides, when both have been named before ``raw``
+    ("Russia and Ukraine signed deals with Turkey and the UN. ... both sides committed": not the UN)."""
+    wanted = state.matcher.data.belligerents
+    latest: dict[str, Raw] = {}
+    for m in state.all:
+        if m.start < raw.start and m.code in wanted and m.kind in ACTING and not m.locative:
+            latest[m.code] = m
+    if len(latest) < 2:
+        return []
+    return sorted(latest.values(), key=lambda m: m.start, reverse=True)
+
+
 def plural(state: _Resolver, raw: Raw) -> list[Raw]:
     """One mention per side for "both sides", "the two leaders": the pair named together
     ("talks between Russia and Ukraine ... Turkey hosted the sides": Turkey is the host,
@@ -68,6 +81,8 @@ def plural(state: _Resolver, raw: Raw) -> list[Raw]:
             found = joined(state.text, [m for m in acting if m.start < raw.start])
             if found is not None:
                 sides = [found[1], found[0]]
+            elif raw.code == "side":
+                sides = _belligerents(state, raw)
         for m in reversed(pool):
             if len(sides) == 2:
                 break

@@ -158,15 +158,17 @@ def _speaker_before(sentence: str, before: list[Actorish], verb_start: int) -> A
     """
     for k in range(len(before) - 1, -1, -1):
         m = before[k]
-        if k > 0 and before[k - 1].kind == "person" and _APPOSITIVE_GAP.match(sentence[before[k - 1].end : m.start]):
-            return before[k - 1]
+        # the mention before this one ("both sides" resolved to two sides is one mention per side, one span)
+        prev = next((p for p in reversed(before[:k]) if p.start != m.start), None)
+        if prev is not None and prev.kind == "person" and _APPOSITIVE_GAP.match(sentence[prev.end : m.start]):
+            return prev
         if (
-            k > 0
+            prev is not None
             and "," in sentence[m.end : verb_start]  # the clause is closed before the verb
-            and before[k - 1].kind in ("person", "title")
-            and _RELATIVE_GAP.match(sentence[before[k - 1].end : m.start])
+            and prev.kind in ("person", "title")
+            and _RELATIVE_GAP.match(sentence[prev.end : m.start])
         ):
-            return before[k - 1]  # "Zelensky, who was visiting Turkey, said": the relative clause's name is no speaker
+            return prev  # "Zelensky, who was visiting Turkey, said": the relative clause's name is no speaker
         object_like = (
             m.text.lower() in _OBJECT_PRONOUNS
             or _PREPOSITION_BEFORE.search(sentence, max(0, m.start - 20), m.start)
@@ -300,7 +302,9 @@ def coordinated(sentence: str, mentions: list[Actorish], head: Actorish) -> list
     while j + 1 < len(ordered) and _AND_BETWEEN.match(sentence[ordered[j].end : ordered[j + 1].start]):
         group.append(ordered[j + 1])
         j += 1
-    return group
+    # "both sides" resolved to each side: one mention per side on the same span
+    same_span = [m for m in ordered if m is not head and m.start == head.start and m.end == head.end]
+    return group + [m for m in same_span if m not in group]
 
 
 def proposers(sentence: str, mentions: list[Actorish], terms: list[Cue]) -> list[Actorish]:
