@@ -322,3 +322,24 @@ def test_a_plain_if_clause_is_still_no_position(signals_of) -> None:
 def test_laying_out_provisions_for_a_peace_process_is_conditional(by_key, signals_of) -> None:
     sigs = signals_of("At a naval base, Putin laid out several provisions for a peace process to end the war.")
     assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky ruled out any talks with Moscow as long as Putin remains in power.",
+        "Kyiv said it would negotiate with Moscow, but only with a different leader in the Kremlin.",
+    ],
+)
+def test_talks_refused_with_the_leader_in_office_are_opposed(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("UKR", "negotiations")].stance == "opposed"
+
+
+def test_creating_the_conditions_for_talks_is_open(by_key, signals_of) -> None:
+    sigs = signals_of("The Kremlin said the pullback was meant to create the conditions for further talks.")
+    assert by_key(sigs)[("RUS", "negotiations")].stance == "open"
+
+
+def test_talks_only_after_a_withdrawal_stay_conditional(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv said talks with Moscow could start only after Russian troops withdraw.")
+    assert by_key(sigs)[("UKR", "negotiations")].stance == "conditional"
