@@ -220,3 +220,8 @@ def test_a_leader_s_suggestion_is_his_own_act_on_the_record(by_key, signals_of) 
 
 def test_a_country_s_act_with_no_one_credited_is_the_author_s(by_key, signals_of) -> None:
     assert by_key(signals_of("Russia rejected the truce."))[("RUS", "ceasefire")].source == "author"
+
+
+def test_a_trailing_anonymous_report_credits_the_whole_sentence(by_key, signals_of) -> None:
+    text = "Moscow replied that it was open to a truce, two people familiar with the exchanges said."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].source == "anonymous"

@@ -343,3 +343,13 @@ def test_creating_the_conditions_for_talks_is_open(by_key, signals_of) -> None:
 def test_talks_only_after_a_withdrawal_stay_conditional(by_key, signals_of) -> None:
     sigs = signals_of("Kyiv said talks with Moscow could start only after Russian troops withdraw.")
     assert by_key(sigs)[("UKR", "negotiations")].stance == "conditional"
+
+
+def test_not_before_a_contrasted_name_does_not_negate_the_verb(by_key, signals_of) -> None:
+    sig = by_key(signals_of("Putin replied that Ukraine, not Russia, had walked away from talks."))
+    assert (sig[("UKR", "negotiations")].stance, sig[("UKR", "negotiations")].source) == ("opposed", "third_party")
+
+
+def test_one_matter_kept_off_the_table_is_conditional_talks(by_key, signals_of) -> None:
+    sigs = signals_of("Lavrov said the status of Crimea would not be negotiated.")
+    assert by_key(sigs)[("RUS", "negotiations")].stance == "conditional"

@@ -205,6 +205,8 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
             break
     best = None
     for m in cues.negation.finditer(sentence, window_start, start):
+        if _CONTRASTED_NAME.match(sentence, m.end(), start):
+            continue  # "Ukraine, not Russia, had walked away": the "not" is about the name
         best = Cue("negation", m.start(), m.end(), m.group())
     if best is None:
         # Negation raised over a belief ("do not believe Putin is in the mood to negotiate"):
@@ -226,6 +228,7 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
     return best
 
 
+_CONTRASTED_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 _COUNTERFACTUAL = re.compile(r"\bif\b(?:\s+[\w'’.-]+){1,7}\s+(had)\s+$", re.IGNORECASE)
 _COUNTERFACTUAL_IF = re.compile(r"if\b(?:\s+[\w'’.-]+){1,7}\s+had\s", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"\bneither\b[^,.;:]{1,50}?\b(nor)\b(?:\s+[\w'’.-]+){1,4}\s+$", re.IGNORECASE)

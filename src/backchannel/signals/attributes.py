@@ -108,6 +108,9 @@ def source_of(
 ) -> tuple[str, str]:
     """Whom the article credits: a source cue, the speaker's side, the document's voice, or itself."""
     speaker = attr.speaker
+    behind = _credited_behind(lex, sentence)
+    if behind is not None:
+        return behind.kind, f"source: {behind.kind} (the whole report credited to {behind.text!r})"
     relayed = attr.source_cue is not None and attr.source_cue.text.lower() == "reportedly"  # "X reportedly said"
     if attr.source_cue is not None and (speaker is None or speaker.code != head.code or relayed):
         return attr.source_cue.kind, f"source: {attr.source_cue.kind} ({attr.source_cue.text!r})"
@@ -151,6 +154,20 @@ _OWN_STATEMENT = re.compile(
     r"\b(?:(?:a|an|the|their|its|in a) )?(?:joint |written |official )?(?:statement|declaration|communiqu[eé])\b",
     re.IGNORECASE,
 )
+
+
+# "Washington replied that ..., one of the Russian sources said": a trailing report credits it all.
+_TRAILING_REPORT = re.compile(r",\s+([^,;“”\"]{3,70}?)\s+(?:said|says|say|told|added)\b[^,;]{0,60}(?:[,.;]|$)")
+
+
+def _credited_behind(lex: Lexicon, sentence: str) -> Cue | None:
+    """The anonymous, analyst or media source of a trailing report that credits the whole sentence."""
+    for m in _TRAILING_REPORT.finditer(sentence):
+        for kind in ("anonymous", "analyst", "media"):
+            found = finditer(lex.cues.source.get(kind), m.group(1), kind)
+            if found:
+                return found[0]
+    return None
 
 
 def _metonym(lex: Lexicon, head: Actorish) -> bool:
