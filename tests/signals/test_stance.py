@@ -353,3 +353,19 @@ def test_not_before_a_contrasted_name_does_not_negate_the_verb(by_key, signals_o
 def test_one_matter_kept_off_the_table_is_conditional_talks(by_key, signals_of) -> None:
     sigs = signals_of("Lavrov said the status of Crimea would not be negotiated.")
     assert by_key(sigs)[("RUS", "negotiations")].stance == "conditional"
+
+
+def test_agreeing_in_principle_alone_is_open(by_key, signals_of) -> None:
+    sigs = signals_of("Ankara said Kyiv had agreed in principle to a short Easter truce.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insiders say Putin would accept a truce that leaves the front where it is today.",
+        "Putin told intermediaries he was open to a cease-fire along the current front.",
+    ],
+)
+def test_a_truce_on_the_lines_as_they_stand_is_conditional(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
