@@ -369,3 +369,10 @@ def test_agreeing_in_principle_alone_is_open(by_key, signals_of) -> None:
 )
 def test_a_truce_on_the_lines_as_they_stand_is_conditional(by_key, signals_of, text: str) -> None:
     assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_only_in_this_way_makes_the_talks_conditional(by_key, signals_of) -> None:
+    text = (
+        "Kyiv wants the Russian troops out first. Only in this way can negotiations with Moscow be honest, Kyiv said."
+    )
+    assert by_key(signals_of(text))[("UKR", "negotiations")].stance == "conditional"
