@@ -268,3 +268,16 @@ def test_words_after_a_glued_video_caption_are_body_text(by_key, signals_of) -> 
 
 def test_a_caption_alone_is_still_debris(signals_of) -> None:
     assert signals_of("12:05 Kyiv said it was ready to negotiate with Moscow – video") == []
+
+
+def test_the_energy_and_maritime_agreements_are_partial_truces(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Kyiv said it would honour the energy and maritime agreements."))
+    assert sigs[("UKR", "ceasefire")].stance == "open"
+
+
+def test_good_offices_with_a_view_to_a_truce_are_about_the_truce(by_key, signals_of) -> None:
+    text = (
+        "Kyiv welcomes the good offices of neutral states with a view toward supporting the "
+        "implementation of the Black Sea truce."
+    )
+    assert set(by_key(signals_of(text))) == {("UKR", "ceasefire")}

@@ -162,9 +162,9 @@ def _longest_wins(hits: dict[str, list[Cue]]) -> None:
 
 # "negotiations between both sides to achieve a peaceful resolution": the talks' purpose is their object.
 _PURPOSE = re.compile(
-    r"\b(?:to|aimed at|aiming at|in order to|with a view to)\s+(?:achieve|achieving|reach|reaching|secure|securing|"
-    r"bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding|discuss|discussing|negotiate|negotiating|"
-    r"work\s+out|hammer\s+out)\b(?:\s+[\w'’-]+){0,3}\s*$",
+    r"\b(?:to|aimed at|aiming at|in order to|with a view to(?:wards?)?)\s+(?:achieve|achieving|reach|reaching|secure|"
+    r"securing|bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding|discuss|discussing|negotiate|"
+    r"negotiating|work\s+out|hammer\s+out|support|supporting|implement|implementing)\b(?:\s+[\w'’-]+){0,4}\s*$",
     re.IGNORECASE,
 )
 
@@ -177,7 +177,8 @@ def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) ->
             if _CLAUSE_BREAK.search(gap):
                 continue
             words = len(_WORD.findall(gap))
-            if words <= item.yields_within or (words <= 2 * item.yields_within and _PURPOSE.search(gap)):
+            # a stated purpose links further ("good offices of third countries with a view to supporting ...")
+            if words <= item.yields_within or (words <= 4 * item.yields_within and _PURPOSE.search(gap)):
                 return True
     return False
 
