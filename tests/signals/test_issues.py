@@ -278,6 +278,6 @@ def test_the_energy_and_maritime_agreements_are_partial_truces(by_key, signals_o
 def test_good_offices_with_a_view_to_a_truce_are_about_the_truce(by_key, signals_of) -> None:
     text = (
         "Kyiv welcomes the good offices of neutral states with a view toward supporting the "
-        "implementation of the Black Sea truce."
+        "implementation of the energy truce."
     )
     assert set(by_key(signals_of(text))) == {("UKR", "ceasefire")}

@@ -376,3 +376,8 @@ def test_only_in_this_way_makes_the_talks_conditional(by_key, signals_of) -> Non
         "Kyiv wants the Russian troops out first. Only in this way can negotiations with Moscow be honest, Kyiv said."
     )
     assert by_key(signals_of(text))[("UKR", "negotiations")].stance == "conditional"
+
+
+def test_honouring_the_deal_is_open_but_a_doubt_about_it_is_no_position(by_key, signals_of) -> None:
+    assert by_key(signals_of("Kyiv said it would honour the energy and maritime agreements."))[("UKR", "ceasefire")]
+    assert signals_of("Critics say the Russian president cannot be trusted to honour a peace deal.") == []
