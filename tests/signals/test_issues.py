@@ -281,3 +281,8 @@ def test_good_offices_with_a_view_to_a_truce_are_about_the_truce(by_key, signals
         "implementation of the energy truce."
     )
     assert set(by_key(signals_of(text))) == {("UKR", "ceasefire")}
+
+
+def test_conflicts_in_general_are_no_topic(signals_of) -> None:
+    text = "Analysts say that settling terms before a ceasefire in conflicts is important for both sides."
+    assert signals_of(text) == []
