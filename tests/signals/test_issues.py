@@ -286,3 +286,16 @@ def test_good_offices_with_a_view_to_a_truce_are_about_the_truce(by_key, signals
 def test_conflicts_in_general_are_no_topic(signals_of) -> None:
     text = "Analysts say that settling terms before a ceasefire in conflicts is important for both sides."
     assert signals_of(text) == []
+
+
+def test_a_cue_about_peace_in_another_clause_says_nothing_of_the_talks(by_key, signals_of) -> None:
+    sigs = by_key(
+        signals_of("Zelensky said a new round of negotiations is ahead, because Ukraine is looking for peace.")
+    )
+    assert ("UKR", "ceasefire") in sigs
+    assert ("UKR", "negotiations") not in sigs
+
+
+def test_a_call_to_halt_and_return_to_the_table_covers_both(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Putin called on Kyiv to halt hostilities and return to the negotiating table."))
+    assert {("RUS", "ceasefire"), ("RUS", "negotiations")} <= set(sigs)

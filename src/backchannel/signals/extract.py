@@ -37,6 +37,7 @@ _OBJECT_BEFORE = re.compile(
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
+_WORDS = re.compile(r"[\w'’-]+")
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
 
 
@@ -98,8 +99,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         actors = actors.with_first_person(attr.speaker)
         found: list[Found] = []
         for code in hits:
+            others = [c for other, cues in hits.items() if other != code for c in cues]
             found += _signals_for_issue(
-                lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic
+                lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic, others
             )
         accused = claim_records(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
@@ -195,6 +197,21 @@ def _topic_hits(
     return {code: [] for code in topic.issues}, "carried"
 
 
+def _owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
+    """Whether a stance cue takes another issue's term as its object, far from this issue's terms.
+
+    "A new round of negotiations is ahead, because we are looking for peace": "looking for"
+    is about peace, not about the round of talks named in the other clause.
+    """
+    if not terms or any(t.end > cue.start for t in terms):
+        return False  # "call on Kyiv to halt hostilities and return to the table": the call governs both
+    owned = any(
+        (t.start <= cue.start < t.end) or (t.start >= cue.end and len(_WORDS.findall(sentence[cue.end : t.start])) <= 2)
+        for t in other_terms
+    )
+    return owned and min(len(_WORDS.findall(sentence[t.end : cue.start])) for t in terms) >= 5
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """One record per (holder, issue) in a sentence: the most confident one."""
     best: dict[tuple[str, str], Found] = {}
@@ -217,8 +234,13 @@ def _signals_for_issue(
     attr: Attribution,
     carried: str,
     topic: Topic | None,
+    other_terms: list[Cue] = (),  # type: ignore[assignment]
 ) -> list[Found]:
     sc = stance_cues(lex, code, sentence, hits_of_issue)
+    if other_terms and sc.polar:
+        sc = replace(
+            sc, polar=tuple(c for c in sc.polar if not _owned_elsewhere(sentence, c, hits_of_issue, other_terms))
+        )
     item = lex.issue(code)
     if item.requires_object and not _names_object(sentence, mentions, item.object_holders):
         return []
