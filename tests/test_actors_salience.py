@@ -205,3 +205,12 @@ def test_a_capital_opening_the_sentence_after_in_is_a_place(actors: ActorDiction
     sents, paras = paragraphs_of(text)
     (found,) = actors.resolve(text, sents, paras, on=D2025)
     assert [m.locative for m in found if m.text == "Brussels"] == [True]
+
+
+def test_a_bare_list_of_cities_is_a_list_of_places(actors: ActorDictionary) -> None:
+    text = "Vienna, Geneva, Istanbul, Baku - we offered Moscow each of these."
+    places = {m.text: m.locative for m in actors.mentions(text, on=D2025)}
+    assert places.get("Baku") is True
+    assert places.get("Moscow") is False
+    text = "Brazil, India, China, South Africa backed the plan."
+    assert not any(m.locative for m in actors.mentions(text, on=D2025))

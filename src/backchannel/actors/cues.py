@@ -107,6 +107,7 @@ class RoleCues:
         made a demonym: it names what the thing is about, not who acts.
         """
         place: Raw | None = None  # the last place, so that a list of places stays places
+        starts = {r.start for r in raws}
         for raw in raws:
             if raw.kind == "country" and not raw.possessive and self.modifier.match(text, raw.end):
                 raw.kind = "demonym"
@@ -124,4 +125,25 @@ class RoleCues:
             ):
                 # "talks in Warsaw, Bratislava and Baku": every city of the list is a venue.
                 raw.locative = True
+            if raw.kind == "country" and not raw.locative and _in_place_list(text, raw, starts):
+                # "Warsaw, Bratislava, Budapest, Istanbul, Baku - we proposed": a list of venues
+                raw.locative = True
             place = raw if raw.locative else None
+
+
+_LIST_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+,[^\S\n]+){3,}\Z")
+_LIST_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _in_place_list(text: str, raw: Raw, actor_starts: set[int]) -> bool:
+    """Whether a name ends a comma list of single capitalised words that are not all actors.
+
+    Such a list is of cities ("Warsaw, Bratislava, Budapest, Istanbul, Baku"); a list of
+    countries that act ("China, India, Brazil, South Africa") names actors only.
+    """
+    back = max(0, raw.start - 120)
+    found = _LIST_BEFORE.search(text, back, raw.start)
+    if found is None:
+        return False
+    words = [m.start() for m in _LIST_WORD.finditer(text, found.start(), raw.start)]
+    return any(w not in actor_starts for w in words)
