@@ -56,3 +56,25 @@ def test_terms_set_out_by_a_side_speak_for_it(by_key, signals_of) -> None:
     )
     later = [s for s in signals_of(text) if s.sentence.startswith("The terms")]
     assert [(s.holder, s.issue, s.stance) for s in later] == [("BLR", "ceasefire", "conditional")]
+
+
+def test_an_also_read_line_or_an_attribution_does_not_make_a_transcript(lexicon) -> None:
+    from backchannel.records import Article
+    from backchannel.sentences import split
+    from backchannel.signals.context import build_context
+
+    text = (
+        "Putin said on Friday he wanted a deal.\n\nAlso Read: Kremlin denies rift\n\n"
+        'Putin added: "We are ready."\n\nThe talks are due next week.'
+    )
+    ctx = build_context(lexicon, Article(id="t", text=text), split(text))
+    assert not ctx.transcript
+
+
+def test_a_news_paragraph_naming_no_one_goes_on_about_the_last_holder(by_key, signals_of) -> None:
+    text = (
+        "Putin quietly signalled a desire to conclude the war.\n\n"
+        "The repeated expressions of interest in a cease-fire suggest a leader keeping his options open."
+    )
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("The repeated")]
+    assert [(s.holder, s.stance) for s in sigs] == [("RUS", "open")]

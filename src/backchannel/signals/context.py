@@ -137,6 +137,9 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
     for p in parts.paragraphs:
         para = p.of(text)
         label = _LABEL.match(para)
+        is_debris = debris is not None and debris.search(para) is not None
+        if label is not None and (is_debris or (lex.cues.reporting and lex.cues.reporting.spans(label.group(1)))):
+            label = None  # "Also Read: ...", "Putin added: ...": page debris and an attribution, no turn
         is_label = False
         if label and len(label.group(1).split()) <= 12:
             found = [m for m in lex.actors.mentions(text, p.start, p.start + label.end(1), on=on) if m.code]
@@ -147,10 +150,9 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
             elif _QUESTION_LABEL.match(para) or _NAME_LABEL.match(label.group(1)):
                 current = None  # a named journalist or a question: not a holder's turn
                 is_label = True
-        if is_label and label is not None and not (lex.cues.reporting and lex.cues.reporting.spans(label.group(1))):
-            label_spans.append((p.start, p.start + label.end(1)))  # not "Putin added: ...", an attribution
+        if is_label and label is not None:
+            label_spans.append((p.start, p.start + label.end(1)))
         heading = (not _SENTENCE_END.search(para) and len(para.split()) < 15) or _is_title(para, article.title)
-        is_debris = debris is not None and debris.search(para) is not None
         skip.append(heading or is_debris or (is_label and current is None))
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
         labelled.append(is_label)

@@ -59,6 +59,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     out: list[Signal] = []
     where: list[int] = []  # sentence index of each signal in ``out``
     topic: Topic | None = None
+    last: Topic | None = None  # the latest signal sentence, which no paragraph break resets
     recent: list[tuple[int, tuple[str, ...]]] = []  # (sentence index, issues) of signal sentences
     for i, span in enumerate(parts.sentences):
         para = parts.paragraph_of[i]
@@ -101,7 +102,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         for code in hits:
             others = [c for other, cues in hits.items() if other != code for c in cues]
             found += _signals_for_issue(
-                lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic, others
+                lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic, others, last
             )
         accused = claim_records(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
@@ -130,7 +131,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if found:
             issues = tuple(dict.fromkeys(f.issue for f in found))
             holders = tuple(dict.fromkeys(f.holder for f in found if f.issue == found[0].issue))
-            topic = Topic(para, issues, found[0].holder, found[0].when, holders, i)
+            topic = last = Topic(para, issues, found[0].holder, found[0].when, holders, i)
             recent.append((i, topic.issues))
             ctx.last_speaker = attr.speaker or ctx.last_speaker
         else:
@@ -235,6 +236,7 @@ def _signals_for_issue(
     carried: str,
     topic: Topic | None,
     other_terms: list[Cue] = (),  # type: ignore[assignment]
+    last: Topic | None = None,  # the latest signal sentence, in any paragraph
 ) -> list[Found]:
     sc = stance_cues(lex, code, sentence, hits_of_issue)
     if other_terms and sc.polar:
@@ -302,6 +304,18 @@ def _signals_for_issue(
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
+    if (
+        not heads
+        and last is not None
+        and last.sentence == index - 1
+        and ctx.voice is None
+        and not ctx.transcript
+        and not any(m.code for m in mentions)
+        and sc.polar
+    ):
+        # A news paragraph that opens naming no one ("The repeated expressions of interest in a
+        # cease-fire are ...") goes on about the holder of the sentence just before it.
+        heads, how = [side(code_) for code_ in (last.holders or (last.holder,))], "holder of the sentence before"
     voice = ctx.speaker_of[ctx.paragraph_of(index)]
     names_others = bool(ctx.others) and ctx.others[index]  # "Our Western partners rejected it": not the speaker
     if (
