@@ -381,3 +381,8 @@ def test_only_in_this_way_makes_the_talks_conditional(by_key, signals_of) -> Non
 def test_honouring_the_deal_is_open_but_a_doubt_about_it_is_no_position(by_key, signals_of) -> None:
     assert by_key(signals_of("Kyiv said it would honour the energy and maritime agreements."))[("UKR", "ceasefire")]
     assert signals_of("Critics say the Russian president cannot be trusted to honour a peace deal.") == []
+
+
+def test_seeing_an_opportune_moment_for_a_deal_is_open(by_key, signals_of) -> None:
+    sigs = signals_of("Analysts say Erdogan sees this as an opportune moment for a peace deal.")
+    assert by_key(sigs)[("TUR", "ceasefire")].stance == "open"
