@@ -322,3 +322,11 @@ def test_an_object_in_a_relative_clause_is_not_the_speaker_of_saying(by_key, sig
         "the session, urged them to agree a truce, saying it was up to the two sides."
     )
     assert {k for k in by_key(signals_of(text)) if k[1] == "ceasefire"} == {("TUR", "ceasefire")}
+
+
+def test_what_would_be_done_to_the_other_side_is_the_speaker_s_term(by_key, signals_of) -> None:
+    sigs = by_key(
+        signals_of("Putin said Ukraine could be placed under a temporary administration before any peace treaty.")
+    )
+    assert sigs[("RUS", "ceasefire")].stance == "conditional"
+    assert ("UKR", "ceasefire") not in sigs

@@ -299,3 +299,8 @@ def test_a_cue_about_peace_in_another_clause_says_nothing_of_the_talks(by_key, s
 def test_a_call_to_halt_and_return_to_the_table_covers_both(by_key, signals_of) -> None:
     sigs = by_key(signals_of("Putin called on Kyiv to halt hostilities and return to the negotiating table."))
     assert {("RUS", "ceasefire"), ("RUS", "negotiations")} <= set(sigs)
+
+
+def test_a_peace_treaty_is_the_truce_but_not_one_with_japan(by_key, signals_of) -> None:
+    assert ("RUS", "ceasefire") in by_key(signals_of("Lavrov said Moscow was ready to sign a peace treaty with Kyiv."))
+    assert signals_of("Lavrov said Moscow was ready to sign a peace treaty with Japan over the Kuril Islands.") == []

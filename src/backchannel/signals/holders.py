@@ -242,6 +242,11 @@ DEONTIC = re.compile(
     re.I,
 )
 _PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:could|would|should|must|might|may|will|to)?\s*be\s+(?:placed|put|brought|made|forced|required|subjected|"
+    r"demilitari[sz]ed|disarmed|stripped|barred)\b",
+    re.I,
+)
 _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|only when)\b", re.I)
 # "Russian opposition", "Kyiv's readiness", "Ukraine's de facto rejection": the owner of the stance noun.
 _ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:[\w-]+\s+)?)$")
@@ -389,6 +394,15 @@ def select_holders(
     ):
         # "Zelensky said Russia could join the talks if it withdrew its troops": the speaker sets the terms.
         head, how = speaker, "speaker (terms set for the other side)"
+    if (
+        head is not None
+        and speaker is not None
+        and speaker.code != head.code
+        and _PASSIVE_AFTER.match(sentence, head.end)
+    ):
+        # "Putin said Ukraine could be placed under an outside administration": what would be done to
+        # Ukraine is the speaker's term, not Ukraine's position.
+        head, how = speaker, "speaker (terms for the side that would undergo them)"
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:
