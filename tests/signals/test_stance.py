@@ -386,3 +386,15 @@ def test_honouring_the_deal_is_open_but_a_doubt_about_it_is_no_position(by_key, 
 def test_seeing_an_opportune_moment_for_a_deal_is_open(by_key, signals_of) -> None:
     sigs = signals_of("Analysts say Erdogan sees this as an opportune moment for a peace deal.")
     assert by_key(sigs)[("TUR", "ceasefire")].stance == "open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said he backed a truce, but questions remain about how it would be monitored.",
+        "Putin said a truce was welcome and that there are issues that we need to settle first.",
+        "Putin said a truce would be possible in order to hold elections in Ukraine.",
+    ],
+)
+def test_open_points_and_purposes_with_terms_make_it_conditional(by_key, signals_of, text: str) -> None:
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
