@@ -330,3 +330,17 @@ def test_what_would_be_done_to_the_other_side_is_the_speaker_s_term(by_key, sign
     )
     assert sigs[("RUS", "ceasefire")].stance == "conditional"
     assert ("UKR", "ceasefire") not in sigs
+
+
+def test_the_one_thanked_for_peace_efforts_holds_them(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Zelensky thanked Erdogan for his efforts towards a just peace."))
+    assert ("TUR", "ceasefire") in sigs
+    assert ("UKR", "ceasefire") not in sigs
+
+
+def test_priorities_in_the_talks_are_terms_of_the_settlement(by_key, signals_of) -> None:
+    sigs = by_key(
+        signals_of("Zelensky said Ukraine's priorities in the negotiations were clear: its borders and guarantees.")
+    )
+    assert sigs[("UKR", "ceasefire")].stance == "conditional"
+    assert ("UKR", "negotiations") not in sigs

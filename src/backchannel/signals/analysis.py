@@ -324,7 +324,10 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         else:
             polar.append(c)
     conditions = finditer(cues.stance.get("conditional"), sentence, "conditional")
-    conditions += [c for c in issue_terms if c.kind == "conditional"]
+    own_conditional = [c for c in issue_terms if c.kind == "conditional"]
+    conditions += own_conditional
+    # "priorities in the negotiations": a generic cue inside the issue's own conditional phrasing is part of it
+    polar = [c for c in polar if not any(o.start <= c.start and c.end <= o.end for o in own_conditional)]
     conditions += _marked_conditions(cues, sentence)
     if cues.not_conditions is not None:
         masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]

@@ -242,6 +242,23 @@ DEONTIC = re.compile(
     re.I,
 )
 _PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
+_GRATITUDE = re.compile(
+    r"\b(?:thank(?:ed|s|ing)?|prais(?:ed|es|ing)|commend(?:ed|s|ing)|credit(?:ed|s|ing)|applaud(?:ed|s|ing)|"
+    r"hail(?:ed|s|ing)|grateful to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _thanked_for(sentence: str, mentions: list[Actorish], pos: int) -> Actorish | None:
+    """The one thanked or praised "for" the stance at ``pos`` ("thanked Trump for his efforts")."""
+    for m in mentions:
+        if m.end <= pos and _GRATITUDE.search(sentence, max(0, m.start - 30), m.start):
+            between = sentence[m.end : pos]
+            if re.search(r"\b(?:for|with)\b", between) and not re.search(r"[.;]", between):
+                return m
+    return None
+
+
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:could|would|should|must|might|may|will|to)?\s*be\s+(?:placed|put|brought|made|forced|required|subjected|"
     r"demilitari[sz]ed|disarmed|stripped|barred)\b",
@@ -403,6 +420,10 @@ def select_holders(
         # "Putin said Ukraine could be placed under an outside administration": what would be done to
         # Ukraine is the speaker's term, not Ukraine's position.
         head, how = speaker, "speaker (terms for the side that would undergo them)"
+    thanked = _thanked_for(sentence, mentions, pos)
+    if thanked is not None:
+        # "Zelensky thanked Trump for his efforts towards peace": the one thanked made the efforts.
+        head, how = thanked, "the one thanked for it"
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:
