@@ -264,3 +264,9 @@ def test_transcript_labels_in_capitals(actors: ActorDictionary) -> None:
     assert actors.mentions("MR. SULLIVAN: Good afternoon.", on=D2024)[0].person == "Jake Sullivan"
     out = resolved(actors, "THE PRESIDENT: We will help.", on=D2024, speaker="The White House")
     assert out[0][0] == ("THE PRESIDENT", "USA", "Joe Biden")
+
+
+def test_it_acts_past_an_adverb(actors: ActorDictionary) -> None:
+    text = "Turkey hosted the talks. It has repeatedly offered to mediate again."
+    out = resolved(actors, text, on=D2025)
+    assert ("It", "TUR") in [(t, c) for t, c, _ in out[1]]

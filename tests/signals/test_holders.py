@@ -344,3 +344,16 @@ def test_priorities_in_the_talks_are_terms_of_the_settlement(by_key, signals_of)
     )
     assert sigs[("UKR", "ceasefire")].stance == "conditional"
     assert ("UKR", "negotiations") not in sigs
+
+
+def test_a_passive_agent_holds_the_stance_and_a_non_actor_agent_none(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("The Easter truce was violated by Ukrainian forces thousands of times, Moscow said."))
+    assert sigs[("UKR", "ceasefire")].stance == "opposed"
+    # the observers' dismissal is no one's position; the plan is still its author's
+    sigs = signals_of("Beijing's peace plan was swiftly dismissed by most observers.")
+    assert [(s.holder, s.stance) for s in sigs] == [("CHN", "conditional")]
+
+
+def test_putting_forward_an_initiative_is_open(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("China and Brazil put forward a peace initiative at the General Assembly."))
+    assert sigs[("CHN", "ceasefire")].stance == sigs[("BRA", "ceasefire")].stance == "open"

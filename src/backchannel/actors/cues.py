@@ -15,7 +15,7 @@ _OPEN, _CLOSE = "“«„", "”»"
 # "the ministry announced it was ordering", "it accused Ukraine of"); as an object or in
 # "it is clear", "it shifts the onus" it is almost never one, so only these verbs count.
 ACTOR_IT = re.compile(
-    r"[^\S\n]+(?:(?:has|had|have|would|will|also|later|then|had not|has not|did not|does not|"
+    r"[^\S\n]+(?:(?:has|had|have|would|will|also|later|then|had not|has not|did not|does not|[a-z]+ly|"
     r"would not|will not|could not|(?:was|is|were)(?=[^\S\n]+(?:ready|working|ordering|sending|considering|"
     r"preparing|seeking|pushing|pressing|prepared|open|willing|not ready|not willing)))[^\S\n]+)*"
     r"(?:said|says|added|accused|announced|alleged|called|claimed|denied|rejected|agreed|agrees|proposed|offered|"

@@ -59,3 +59,31 @@ def only_the_aim_of_talks(sentence: str, sc) -> bool:
     if event is None or not cues or any(c.start < event.end() for c in cues):
         return False
     return all(_PURPOSE.search(sentence, event.end(), c.start + 1) is not None for c in cues)
+
+
+_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+
+
+def passive_agent(sentence: str, cue: Cue, mentions: list[Actorish]) -> tuple[bool, Actorish | None]:
+    """Whether a participle cue is passive with an agent ("dismissed by ..."), and the agent if an actor.
+
+    "a plan that was swiftly dismissed by most observers" is no one's position; "the truce
+    was rejected by Kyiv" is Kyiv's.
+    """
+    if not cue.text.lower().endswith("ed"):
+        return False, None
+    by = _BY.match(sentence, cue.end)
+    if by is None:
+        return False, None
+    agent = next((m for m in mentions if m.code and by.end() <= m.start <= by.end() + 12), None)
+    if agent is None and not _ONLOOKERS.match(sentence, by.end()):
+        return False, None  # "could be stopped by a truce": an instrument, not an agent
+    return True, agent
+
+
+# Agents who take no position of a side: "dismissed by most observers", "welcomed by analysts".
+_ONLOOKERS = re.compile(
+    r"(?:(?:most|many|some|several|the|western|foreign|independent|other)\s+)*"
+    r"(?:observers|analysts|critics|experts|commentators|people|citizens|media|journalists|others|pundits)\b",
+    re.IGNORECASE,
+)

@@ -17,7 +17,7 @@ from ..sentences import Span, split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
 from .attributes import confidence, fill_when
 from .claims import claim_records
-from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, targets_of_terms
+from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
 from .holders import DEONTIC, Actorish, Attribution, attribution, partners, proposers, select_holders
@@ -253,6 +253,12 @@ def _signals_for_issue(
         return []
     if only_the_aim_of_talks(sentence, sc):
         return []
+    agents = {c: passive_agent(sentence, c, mentions) for c in sc.polar}
+    if any(passive and agent is None for passive, agent in agents.values()):
+        # "a plan that was dismissed by most observers": no actor took that stance
+        sc = replace(sc, polar=tuple(c for c in sc.polar if not (agents[c][0] and agents[c][1] is None)))
+        if not sc.polar and not sc.conditions and not attr.claim and not props:
+            return []
     # A condition word that is itself the subject ("The terms ... require"): the next cue places the holder.
     conditions = [c for c in sc.conditions if not any(m.start <= c.start < m.end for m in mentions)] or list(
         sc.conditions
@@ -270,6 +276,9 @@ def _signals_for_issue(
     ]
     call = calls[0] if calls and lo <= calls[0].start < hi else None
     heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders, sc.polar)
+    agent = agents.get(first_cue, (False, None))[1] if first_cue is not None else None
+    if agent is not None:
+        heads, how = [agent], f"agent of the passive ({first_cue.text!r} by)"
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [
