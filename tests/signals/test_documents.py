@@ -78,3 +78,14 @@ def test_a_news_paragraph_naming_no_one_goes_on_about_the_last_holder(by_key, si
     )
     sigs = [s for s in signals_of(text) if s.sentence.startswith("The repeated")]
     assert [(s.holder, s.stance) for s in sigs] == [("RUS", "open")]
+
+
+def test_a_one_paragraph_turn_that_ends_asking_is_a_question(signals_of) -> None:
+    text = (
+        "Sergei Lavrov: Good afternoon.\n\n"
+        "Valentina Matviyenko: Everyone is discussing the American peace plan. May I ask your view of it?\n\n"
+        "Sergei Lavrov: We are ready to study the peace plan."
+    )
+    sentences = {s.sentence for s in signals_of(text)}
+    assert "Everyone is discussing the American peace plan." not in sentences
+    assert "We are ready to study the peace plan." in sentences

@@ -38,6 +38,7 @@ _OTHERS_AFTER = re.compile(
     r"counterparts?|curators|sponsors|interlocutors)\b",
     re.IGNORECASE,
 )
+_QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _OUR_OTHERS = re.compile(r"(?<!\w)(?:[Oo]ur|[Mm]y)" + _OTHERS_AFTER.pattern, re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:and|&)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)»]\s*$")
@@ -157,6 +158,10 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         speaker_of.append(current if (is_label or current is not doc_voice) else doc_voice)
         labelled.append(is_label)
         document_text.append(_DOCUMENT_LABEL.match(para) is not None)
+    for k, para_span in enumerate(parts.paragraphs):
+        turn_ends = k + 1 == len(parts.paragraphs) or labelled[k + 1]
+        if labelled[k] and turn_ends and _QUESTION_END.search(para_span.of(text).rstrip()):
+            skip[k] = True  # a one-paragraph turn that ends asking ("May I ask you ...?") is a question
     if label_spans:
         mentions = [
             [m for m in found if not any(a <= start + m.start < b for a, b in label_spans)]
