@@ -86,6 +86,5 @@ def test_a_one_paragraph_turn_that_ends_asking_is_a_question(signals_of) -> None
         "Valentina Matviyenko: Everyone is discussing the American peace plan. May I ask your view of it?\n\n"
         "Sergei Lavrov: We are ready to study the peace plan."
     )
-    sentences = {s.sentence for s in signals_of(text)}
-    assert "Everyone is discussing the American peace plan." not in sentences
-    assert "We are ready to study the peace plan." in sentences
+    sentences = [s.sentence for s in signals_of(text)]
+    assert sentences == ["Sergei Lavrov: We are ready to study the peace plan."]
