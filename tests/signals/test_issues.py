@@ -304,3 +304,10 @@ def test_a_call_to_halt_and_return_to_the_table_covers_both(by_key, signals_of) 
 def test_a_peace_treaty_is_the_truce_but_not_one_with_japan(by_key, signals_of) -> None:
     assert ("RUS", "ceasefire") in by_key(signals_of("Lavrov said Moscow was ready to sign a peace treaty with Kyiv."))
     assert signals_of("Lavrov said Moscow was ready to sign a peace treaty with Japan over the Kuril Islands.") == []
+
+
+def test_a_side_s_negotiators_named_as_its_actor_are_no_talks(by_key, signals_of) -> None:
+    text = "Ukrainian negotiators compared the guarantees they want to those of an alliance treaty."
+    assert ("UKR", "negotiations") not in by_key(signals_of(text))
+    text = "Russia told the Qatari mediators that it would no longer take part."
+    assert by_key(signals_of(text))[("RUS", "negotiations")].stance == "opposed"

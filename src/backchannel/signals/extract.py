@@ -38,6 +38,7 @@ _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _WORDS = re.compile(r"[\w'’-]+")
+_NEGOTIATORS = re.compile(r"negotiators?|negotiating team|negotiation team", re.IGNORECASE)
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
 
 
@@ -96,6 +97,9 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
                 continue
         quotes = quote_spans(sentence)
         actors = sentence_actors(lex, ctx, i, sentence, quotes, skipped)
+        hits = _outside_names(hits, actors.plain)
+        if not hits:
+            continue
         attr = attribution(lex, sentence, actors.plain, quotes)
         actors = actors.with_first_person(attr.speaker)
         found: list[Found] = []
@@ -196,6 +200,26 @@ def _topic_hits(
     if topic is None:
         return {}, ""
     return {code: [] for code in topic.issues}, "carried"
+
+
+def _outside_names(hits: dict[str, list[Cue]], mentions: list[Actorish]) -> dict[str, list[Cue]]:
+    """Drop a side's own negotiators named as its actor ("Ukrainian negotiators said" names people, not talks).
+
+    Mediators stay: a third party mediating is talks ("told the Qatari mediators it would no longer take part").
+    """
+    out = {}
+    for code, cues in hits.items():
+        kept = [
+            c
+            for c in cues
+            if not (
+                _NEGOTIATORS.fullmatch(c.text)
+                and any(m.start <= c.start and c.end <= m.end and m.role != "document" for m in mentions)
+            )
+        ]
+        if kept or not cues:
+            out[code] = kept
+    return out
 
 
 def _owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
