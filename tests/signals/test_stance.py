@@ -398,3 +398,8 @@ def test_seeing_an_opportune_moment_for_a_deal_is_open(by_key, signals_of) -> No
 )
 def test_open_points_and_purposes_with_terms_make_it_conditional(by_key, signals_of, text: str) -> None:
     assert by_key(signals_of(text))[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_hindsight_about_what_others_could_have_done_is_no_position(signals_of) -> None:
+    text = "Washington could have prevented the war by stating that Ukraine would never join NATO, Lula said."
+    assert not [s for s in signals_of(text) if s.holder == "USA"]
