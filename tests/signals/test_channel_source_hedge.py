@@ -225,3 +225,9 @@ def test_a_country_s_act_with_no_one_credited_is_the_author_s(by_key, signals_of
 def test_a_trailing_anonymous_report_credits_the_whole_sentence(by_key, signals_of) -> None:
     text = "Moscow replied that it was open to a truce, two people familiar with the exchanges said."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].source == "anonymous"
+
+
+def test_according_to_a_third_side_credits_it_and_holds_nothing(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("According to the US, Kyiv and Moscow agreed to halt strikes on ships in the Black Sea."))
+    assert ("USA", "ceasefire") not in sigs
+    assert sigs[("UKR", "ceasefire")].source == sigs[("RUS", "ceasefire")].source == "third_party"

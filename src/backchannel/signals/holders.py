@@ -110,7 +110,7 @@ def attribution(
         claim = any(c.start <= verb.start < c.end or c.start == verb.start for c in claims)
         if verb.text.lower() == "according to":
             # "According to X, ..." / "..., according to X": X is credited, the rest is content.
-            speaker = after[0] if after and after[0].start - verb.end <= 3 else None
+            speaker = after[0] if after and _BARE_GAP.fullmatch(sentence, verb.end, after[0].start) else None
             src_after = [c for c in sources if verb.start <= c.start <= verb.end + 30]
             comma = sentence.find(",", verb.end)
             content = (comma + 1, n) if verb.start < 3 and comma > 0 else (0, verb.start)
@@ -259,6 +259,8 @@ def _thanked_for(sentence: str, mentions: list[Actorish], pos: int) -> Actorish 
     return None
 
 
+_BARE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:could|would|should|must|might|may|will|to)?\s*be\s+(?:placed|put|brought|made|forced|required|subjected|"
     r"demilitari[sz]ed|disarmed|stripped|barred)\b",
@@ -430,7 +432,9 @@ def select_holders(
         head = _subject_before(sentence, mentions, pos, 0)
     if head is None:
         return [], ""
-    return (group if head in group else coordinated(sentence, mentions, head)), how
+    group = group if head in group else coordinated(sentence, mentions, head)
+    # "According to the US, Kyiv and Moscow agreed": the source before the comma is no co-holder
+    return [m for m in group if m is head or not _ACCORDING_BEFORE.search(sentence, max(0, m.start - 20), m.start)], how
 
 
 _WITH_PARTNER = re.compile(
