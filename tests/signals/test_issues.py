@@ -314,7 +314,9 @@ def test_a_side_s_negotiators_named_as_its_actor_are_no_talks(by_key, signals_of
 
 
 def test_ordering_the_forces_to_advance_refuses_a_halt(by_key, signals_of) -> None:
-    sigs = by_key(signals_of("The defence ministry in Moscow said it was ordering all units to advance on every front."))
+    sigs = by_key(
+        signals_of("The defence ministry in Moscow said it was ordering all units to advance on every front.")
+    )
     assert sigs[("RUS", "ceasefire")].stance == "opposed"
 
 

@@ -403,3 +403,13 @@ def test_open_points_and_purposes_with_terms_make_it_conditional(by_key, signals
 def test_hindsight_about_what_others_could_have_done_is_no_position(signals_of) -> None:
     text = "Washington could have prevented the war by stating that Ukraine would never join NATO, Lula said."
     assert not [s for s in signals_of(text) if s.holder == "USA"]
+
+
+def test_in_terms_of_is_no_terms(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv is trying to widen the framework of the truce, both in terms of time and of targets.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "open"
+
+
+def test_weighing_what_must_first_be_evaluated_is_open(by_key, signals_of) -> None:
+    sigs = signals_of("Lavrov said Moscow must first carefully evaluate the truce proposal.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "open"
