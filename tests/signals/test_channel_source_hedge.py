@@ -210,7 +210,7 @@ def test_a_joint_statement_is_the_signatories_own_text(by_key, signals_of) -> No
 
 def test_an_unnamed_spokesperson_speaks_for_the_side_named(by_key, signals_of) -> None:
     sig = by_key(signals_of("A spokesperson said Turkey was ready to host talks between the sides."))
-    assert sig[("TUR", "negotiations")].source == "holder"
+    assert (sig[("TUR", "negotiations")].source, sig[("TUR", "negotiations")].channel) == ("holder", "public")
 
 
 def test_a_leader_s_suggestion_is_his_own_act_on_the_record(by_key, signals_of) -> None:
@@ -231,3 +231,9 @@ def test_according_to_a_third_side_credits_it_and_holds_nothing(by_key, signals_
     sigs = by_key(signals_of("According to the US, Kyiv and Moscow agreed to halt strikes on ships in the Black Sea."))
     assert ("USA", "ceasefire") not in sigs
     assert sigs[("UKR", "ceasefire")].source == sigs[("RUS", "ceasefire")].source == "third_party"
+
+
+def test_a_quote_that_goes_on_is_still_its_speaker_s_on_the_record(by_key, signals_of) -> None:
+    text = '"We need to negotiate with our American colleagues," Putin said. "Maybe I\'ll have a call with Trump."'
+    second = [s for s in signals_of(text) if s.sentence.startswith('"Maybe')]
+    assert [(s.holder, s.source, s.channel) for s in second] == [("RUS", "holder", "public")]

@@ -194,7 +194,9 @@ def channel_of(
     if private:
         return "private", f"channel: private ({private[0].text!r})"
     public = finditer(lex.cues.channel.get("public"), sentence, "public")
-    own_words = attr.verb is not None or bool(quotes) or head.kind == "first_person"
+    own_words = (
+        attr.verb is not None or bool(quotes) or head.kind == "first_person" or bool(_BARE_SPOKESPERSON.match(sentence))
+    )
     if source == "holder" and (public or own_words):
         return "public", "channel: public (" + (repr(public[0].text) if public else "on-record words") + ")"
     act = _speech_act(lex, sentence, sc) if source == "holder" else None

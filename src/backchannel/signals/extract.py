@@ -337,6 +337,16 @@ def _signals_for_issue(
     if not heads and topic is not None and topic.paragraph == ctx.paragraph_of(index) and (sc.polar or sc.conditions):
         # No actor named: the paragraph is still about the previous signal's holder.
         heads, how = [side(code_) for code_ in (topic.holders or (topic.holder,))], "holder of the previous sentence"
+        speaker = ctx.last_speaker
+        if (
+            attr.speaker is None
+            and speaker is not None
+            and speaker.code == topic.holder
+            and _OPENING_QUOTE.match(sentence)
+        ):
+            attr = replace(
+                attr, speaker=speaker
+            )  # '"Maybe I'll call Trump."' after '"...," he said': his quote goes on
     if (
         not heads
         and last is not None
