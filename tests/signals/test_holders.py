@@ -357,3 +357,26 @@ def test_a_passive_agent_holds_the_stance_and_a_non_actor_agent_none(by_key, sig
 def test_putting_forward_an_initiative_is_open(by_key, signals_of) -> None:
     sigs = by_key(signals_of("China and Brazil put forward a peace initiative at the General Assembly."))
     assert sigs[("CHN", "ceasefire")].stance == sigs[("BRA", "ceasefire")].stance == "open"
+
+
+def test_our_proposal_named_by_a_context_term_is_the_speaker_s(by_key, signals_of) -> None:
+    text = "Vladimir Putin: We declared a truce for Easter. Kyiv called our proposal a game."
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("Kyiv called")]
+    assert ("RUS", "ceasefire", "open") in [(s.holder, s.issue, s.stance) for s in sigs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky described Putin's response to the peace plan as manipulative.",
+        "Vladimir Putin: We are ready for a truce. Of course, we know the proposals of our Chinese friends.",
+    ],
+)
+def test_a_response_to_a_plan_or_knowing_proposals_is_no_authorship(signals_of, text: str) -> None:
+    assert not [s for s in signals_of(text) if "author of the proposal" in " ".join(s.why)]
+
+
+def test_putting_forth_a_proposal_or_stating_the_plan_is_open(by_key, signals_of) -> None:
+    assert by_key(signals_of("Orban put forth a proposal for a short truce."))[("HUN", "ceasefire")].stance == "open"
+    sigs = by_key(signals_of("Kyiv said the plan was to evacuate 200,000 people from Mariupol."))
+    assert sigs[("UKR", "ceasefire")].stance == "open"

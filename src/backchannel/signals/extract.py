@@ -270,7 +270,7 @@ def _signals_for_issue(
     item = lex.issue(code)
     if item.requires_object and not _names_object(sentence, mentions, item.object_holders):
         return []
-    props = [] if carried or item.object_holders else proposers(sentence, mentions, hits_of_issue)
+    props = [] if carried == "carried" or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
     if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):

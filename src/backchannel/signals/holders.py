@@ -35,7 +35,12 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _CLAUSE_AND = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|-|–)\s*$", re.IGNORECASE)
 _PROPOSAL_AFTER = re.compile(
-    r"(?:(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plan|initiative|offer|idea|formula)\b"
+    # "Russia's new peace plan" (possessive) or "the Chinese 12-point plan" (modifier, no article
+    # between: "we know the proposals" names no author)
+    r"(?:(?:['’]s?\s+(?:(?!(?:to|on|for|of|against|about|with|over)\b)[\w-]+\s+){0,3}?"
+    r"|\s+(?:(?!(?:to|on|for|of|against|about|with|over|the|a|an|this|that|these|those|its|their|our|his|her)\b)"
+    r"[\w-]+\s+){0,3}?)"
+    r"(?:proposals?|plan|initiative|offer|idea|formula)\b"
     r"|-(?:proposed|brokered|drafted|backed)\b)",
     re.IGNORECASE,
 )
