@@ -380,3 +380,13 @@ def test_putting_forth_a_proposal_or_stating_the_plan_is_open(by_key, signals_of
     assert by_key(signals_of("Orban put forth a proposal for a short truce."))[("HUN", "ceasefire")].stance == "open"
     sigs = by_key(signals_of("Kyiv said the plan was to evacuate 200,000 people from Mariupol."))
     assert sigs[("UKR", "ceasefire")].stance == "open"
+
+
+def test_a_later_stance_noun_s_possessor_holds_it_too(by_key, signals_of) -> None:
+    text = (
+        "Moscow and Kyiv traded blame over the front.\n\n"
+        "Biden voiced support for the Normandy talks, hoping the sides' recommitment to the July ceasefire would hold."
+    )
+    sigs = by_key(signals_of(text))
+    assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= set(sigs)
+    assert ("RUS", "negotiations") not in sigs and ("UKR", "negotiations") not in sigs

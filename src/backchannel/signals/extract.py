@@ -20,7 +20,7 @@ from .claims import claim_records
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
-from .holders import DEONTIC, Actorish, Attribution, attribution, partners, proposers, select_holders
+from .holders import DEONTIC, Actorish, Attribution, attribution, cue_owners, partners, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
 
 VERSION = "rules-1"
@@ -222,6 +222,22 @@ def _outside_names(hits: dict[str, list[Cue]], mentions: list[Actorish]) -> dict
     return out
 
 
+def _nearest_issue_is(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
+    """Whether the cue's nearest issue term (in words, its object after it first) is one of ``terms``."""
+
+    def gap(t: Cue) -> int:
+        lo, hi = (t.end, cue.start) if t.end <= cue.start else (cue.end, t.start)
+        return len(_WORDS.findall(sentence, lo, max(lo, hi)))
+
+    # a stance noun's object follows it ("recommitment ... to the ceasefire"): look there first
+    after = [t for t in terms + other_terms if t.start >= cue.end]
+    pool_mine = [t for t in terms if t.start >= cue.end] if after else terms
+    pool_theirs = [t for t in other_terms if t.start >= cue.end] if after else other_terms
+    mine = min((gap(t) for t in pool_mine), default=None)
+    theirs = min((gap(t) for t in pool_theirs), default=None)
+    return mine is not None and (theirs is None or mine < theirs)
+
+
 def _owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
     """Whether a stance cue takes another issue's term as its object, far from this issue's terms.
 
@@ -300,6 +316,11 @@ def _signals_for_issue(
     ]
     call = calls[0] if calls and lo <= calls[0].start < hi else None
     heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders, sc.polar)
+    if heads:
+        # a later stance noun's possessor, when that noun is about this issue rather than another one
+        own = tuple(c for c in sc.polar if _nearest_issue_is(sentence, c, hits_of_issue, other_terms))
+        seen_codes = {h.code for h in heads}
+        heads = heads + [m for m in cue_owners(sentence, mentions, own, first_cue) if m.code not in seen_codes]
     agent = agents.get(first_cue, (False, None))[1] if first_cue is not None else None
     if agent is not None:
         heads, how = [agent], f"agent of the passive ({first_cue.text!r} by)"

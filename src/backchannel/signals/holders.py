@@ -276,6 +276,26 @@ _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|
 _ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:[\w-]+\s+)?)$")
 
 
+_POSSESSED_CUE = re.compile(r"^['’]s?\s*$")
+
+
+def cue_owners(sentence: str, mentions: list[Actorish], cues: tuple[Cue, ...], skip: Cue | None) -> list[Actorish]:
+    """Holders named as the possessor of a later stance noun ("the sides' recommitment to the truce").
+
+    One sentence may credit a second side this way after the first cue's holder ("Biden
+    voiced support for the talks, hoping the sides' recommitment to the truce would hold").
+    """
+    out: list[Actorish] = []
+    for c in cues:
+        if c is skip:
+            continue
+        before = [m for m in mentions if m.end <= c.start and m.code]
+        if before and _POSSESSED_CUE.match(sentence[before[-1].end : c.start]):
+            last = before[-1]
+            out += [m for m in before if m.start == last.start and m.end == last.end]
+    return out
+
+
 def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -> Actorish | None:
     """The nearest mention before ``pos`` (and after ``lo``) that is not a prepositional object.
 
