@@ -323,3 +323,9 @@ def test_ordering_the_forces_to_advance_refuses_a_halt(by_key, signals_of) -> No
 def test_trying_to_save_people_from_a_besieged_city_is_a_humanitarian_halt(by_key, signals_of) -> None:
     sigs = by_key(signals_of("Zelensky said: We do not stop trying to save our people from the besieged plant."))
     assert sigs[("UKR", "ceasefire")].stance == "open"
+
+
+def test_a_stance_verb_on_it_while_the_issue_is_the_topic(by_key, signals_of) -> None:
+    text = "Washington proposed a truce to Moscow. Kyiv has not given consent, as Ukraine is opposed to it."
+    assert by_key(signals_of(text))[("UKR", "ceasefire")].stance == "opposed"
+    assert signals_of("Ukraine is opposed to it.") == []
