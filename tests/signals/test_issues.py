@@ -329,3 +329,16 @@ def test_a_stance_verb_on_it_while_the_issue_is_the_topic(by_key, signals_of) ->
     text = "Washington proposed a truce to Moscow. Kyiv has not given consent, as Ukraine is opposed to it."
     assert by_key(signals_of(text))[("UKR", "ceasefire")].stance == "opposed"
     assert signals_of("Ukraine is opposed to it.") == []
+
+
+def test_refusing_a_pause_the_other_side_would_use_is_opposed(by_key, signals_of) -> None:
+    text = "Zelensky said Kyiv would not let Russia use a pause to rebuild its forces, as the 2015 deal that froze the fighting did."
+    assert by_key(signals_of(text))[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_breaking_its_word_on_the_deal_is_a_breach_claim(by_key, signals_of) -> None:
+    text = (
+        "Moscow and Kyiv signed a grain corridor deal on Friday. On Saturday Kyiv accused Moscow of breaking its word."
+    )
+    sig = by_key(signals_of(text))[("RUS", "ceasefire")]
+    assert (sig.stance, sig.source) == ("opposed", "third_party")
