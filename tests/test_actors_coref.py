@@ -270,3 +270,9 @@ def test_it_acts_past_an_adverb(actors: ActorDictionary) -> None:
     text = "Turkey hosted the talks. It has repeatedly offered to mediate again."
     out = resolved(actors, text, on=D2025)
     assert ("It", "TUR") in [(t, c) for t, c, _ in out[1]]
+
+
+def test_the_council_refers_back_to_the_security_council_named(actors: ActorDictionary) -> None:
+    text = "A ruling by Ukraine's national security council took force.\n\nThe council ruled out talks with Putin."
+    out = resolved(actors, text, on=D2025, carry_over=True)
+    assert ("The council", "UKR") in [(t, c) for t, c, _ in out[1]]
