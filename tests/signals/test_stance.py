@@ -413,3 +413,10 @@ def test_in_terms_of_is_no_terms(by_key, signals_of) -> None:
 def test_weighing_what_must_first_be_evaluated_is_open(by_key, signals_of) -> None:
     sigs = signals_of("Lavrov said Moscow must first carefully evaluate the truce proposal.")
     assert by_key(sigs)[("RUS", "ceasefire")].stance == "open"
+
+
+def test_urging_a_side_to_negotiate_an_end_is_the_speaker_s_open_stance(by_key, signals_of) -> None:
+    sigs = signals_of(
+        "Pope Francis said Ukraine should find the courage of the white flag and negotiate an end to the war."
+    )
+    assert by_key(sigs)[("VAT", "ceasefire")].stance == "open"
