@@ -342,3 +342,8 @@ def test_breaking_its_word_on_the_deal_is_a_breach_claim(by_key, signals_of) -> 
     )
     sig = by_key(signals_of(text))[("RUS", "ceasefire")]
     assert (sig.stance, sig.source) == ("opposed", "third_party")
+
+
+def test_the_memorandum_refers_back_to_the_truce(by_key, signals_of) -> None:
+    text = "Moscow handed Kyiv terms for a cease-fire. Kyiv rejected the memorandum the next day."
+    assert by_key(signals_of(text))[("UKR", "ceasefire")].stance == "opposed"
