@@ -141,6 +141,8 @@ def _in_place_list(text: str, raw: Raw, actor_starts: set[int]) -> bool:
     Such a list is of cities ("Warsaw, Bratislava, Budapest, Istanbul, Baku"); a list of
     countries that act ("China, India, Brazil, South Africa") names actors only.
     """
+    if not text.startswith(", ", max(0, raw.start - 2)):
+        return False  # cheap test first: a list item follows a comma
     back = max(0, raw.start - 120)
     found = _LIST_BEFORE.search(text, back, raw.start)
     if found is None:

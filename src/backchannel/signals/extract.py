@@ -316,7 +316,7 @@ def _signals_for_issue(
     ]
     call = calls[0] if calls and lo <= calls[0].start < hi else None
     heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders, sc.polar)
-    if heads:
+    if heads and len(sc.polar) > 1:
         # a later stance noun's possessor, when that noun is about this issue rather than another one
         own = tuple(c for c in sc.polar if _nearest_issue_is(sentence, c, hits_of_issue, other_terms))
         seen_codes = {h.code for h in heads}

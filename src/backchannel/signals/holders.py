@@ -254,8 +254,13 @@ _GRATITUDE = re.compile(
 )
 
 
+_GRATITUDE_WORD = re.compile(r"thank|prais|commend|credit|applaud|hail|grateful", re.I)
+
+
 def _thanked_for(sentence: str, mentions: list[Actorish], pos: int) -> Actorish | None:
     """The one thanked or praised "for" the stance at ``pos`` ("thanked Trump for his efforts")."""
+    if _GRATITUDE_WORD.search(sentence, 0, pos) is None:
+        return None
     for m in mentions:
         if m.end <= pos and _GRATITUDE.search(sentence, max(0, m.start - 30), m.start):
             between = sentence[m.end : pos]

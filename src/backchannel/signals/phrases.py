@@ -180,6 +180,12 @@ def _parse(text: str, i: int = 0) -> tuple[list, int]:
     return [seq], i  # type: ignore[return-value]
 
 
+def _anchor_cost(words: set[str]) -> int:
+    """How often a set of anchors lets a sentence through: short words occur inside many others
+    ("let" in "complete", "not" in "another"), so they cost more than long ones."""
+    return sum(1 if len(w) >= 5 else 3 if len(w) == 4 else 8 for w in words)
+
+
 def _anchors(seq: list) -> set[str] | None:
     best = ""
     for item in seq:
@@ -190,9 +196,9 @@ def _anchors(seq: list) -> set[str] | None:
             stem = max(re.split(r"[-'’]", word), key=len)
             if len(stem) > len(best):
                 best = stem
-    if len(best) >= 3:
+    if len(best) >= 5:
         return {best}
-    options = []
+    options = [{best}] if len(best) >= 3 else []
     for item in seq:
         if isinstance(item, tuple) and not item[1]:
             union: set[str] = set()
@@ -204,7 +210,7 @@ def _anchors(seq: list) -> set[str] | None:
                 union |= found
             if union:
                 options.append(union)
-    return min(options, key=len) if options else None
+    return min(options, key=_anchor_cost) if options else None
 
 
 def anchors_of(phrase: str) -> set[str] | None:
@@ -267,6 +273,8 @@ class PhraseSet:
                 candidates.extend(patterns)
         if not candidates:
             return []
+        if len(candidates) == 1:  # one pattern's own matches never overlap: nothing to sort out
+            return [(m.start(), m.end()) for m in candidates[0].finditer(text) if m.end() > m.start()]
         found = sorted(
             {(m.start(), m.end()) for p in set(candidates) for m in p.finditer(text) if m.end() > m.start()},
             key=lambda se: (se[0], -se[1]),
