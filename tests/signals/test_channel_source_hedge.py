@@ -237,3 +237,12 @@ def test_a_quote_that_goes_on_is_still_its_speaker_s_on_the_record(by_key, signa
     text = '"We need to negotiate with our American colleagues," Putin said. "Maybe I\'ll have a call with Trump."'
     second = [s for s in signals_of(text) if s.sentence.startswith('"Maybe')]
     assert [(s.holder, s.source, s.channel) for s in second] == [("RUS", "holder", "public")]
+
+
+def test_a_hedge_in_an_aside_or_a_leader_s_suggestions_hedge_nothing(by_key, signals_of) -> None:
+    text = "His speech, in which he hinted at escalation, came as Moscow broke a ceasefire agreement."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is False
+    text = "Among Putin's many suggestions was a call for a truce once elections are held, TASS said."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is False
+    text = "Reports suggest Moscow is open to a truce."
+    assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is True

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 
 _NEAR = 3  # sentences within which a news report's dated act carries to the same holder
 # Acts that say nothing about how they were made known ("conveyed a willingness", "signalled").
+_ASIDE = re.compile(r",\s*(?:in which|which|who|whom|where|when)\b[^,;]*,", re.IGNORECASE)
 _SILENT_ACT = re.compile(r"(?:convey|signal|express)", re.IGNORECASE)
 _WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)  # the same speaker's turn ("fight on, but would take a halt")
@@ -215,7 +216,13 @@ def hedged_of(
     lex: Lexicon, sentence: str, quotes: list[tuple[int, int]], attr: Attribution, source: str
 ) -> tuple[bool, str | None]:
     """The article's doubt, outside quotes; modals and belief verbs only when not the holder's own words."""
-    hedges = [c for c in finditer(lex.cues.hedge, sentence, "hedge") if not inside(c.start, quotes)]
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence)]
+    hedges = [
+        c
+        for c in finditer(lex.cues.hedge, sentence, "hedge")
+        if not inside(c.start, quotes)
+        and not inside(c.start, asides)  # "His intervention, in which he hinted ..., came as"
+    ]
     if source != "holder":
         # "could", "may" in the article's own voice; inside a report they are the holder's words relayed
         lo, hi = attr.content if attr.verb is not None else (len(sentence), len(sentence))
