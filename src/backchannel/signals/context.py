@@ -26,6 +26,12 @@ _LABEL = re.compile(r"^([^:“”\"\n]{2,90}?)(?:\s*\([^()]*\))?:\s+\S")  # "Nam
 _DOCUMENT_LABEL = re.compile(
     r"^(?:Statement|Joint statement|Text|Communiqu[eé]|Declaration|Readout|Excerpt)\s*:\s*[\"“]?", re.IGNORECASE
 )
+# A speaker label is a name or a title: two lower-case words that are not particles of a title
+# ("Ukraine wants a two-stage process:") make it a clause.
+_CLAUSE_WORDS = re.compile(
+    r"\b(?!(?:of|the|and|for|on|to|de|von|van|al|bin|in|at)\b)[a-z][\w'’-]*\s+"
+    r"(?!(?:of|the|and|for|on|to|de|von|van|al|bin|in|at)\b)[a-z][\w'’-]*"
+)
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question|Journalist|Reporter|Moderator|Host|Interviewer|Audience)\b", re.I)
 # A speaker label that names a person the dictionary does not know (a journalist).
 _NAME_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+$")
@@ -139,8 +145,12 @@ def build_context(lex: Lexicon, article: Article, parts: Split) -> DocContext:
         para = p.of(text)
         label = _LABEL.match(para)
         is_debris = debris is not None and debris.search(para) is not None
-        if label is not None and (is_debris or (lex.cues.reporting and lex.cues.reporting.spans(label.group(1)))):
-            label = None  # "Also Read: ...", "Putin added: ...": page debris and an attribution, no turn
+        if label is not None and (
+            is_debris
+            or (lex.cues.reporting and lex.cues.reporting.spans(label.group(1)))
+            or _CLAUSE_WORDS.search(label.group(1))
+        ):
+            label = None  # "Also Read: ...", "Putin added: ...", "Ukraine wants a two-stage process: ...": no turn
         is_label = False
         if label and len(label.group(1).split()) <= 12:
             found = [m for m in lex.actors.mentions(text, p.start, p.start + label.end(1), on=on) if m.code]
