@@ -65,7 +65,8 @@ def test_an_also_read_line_or_an_attribution_does_not_make_a_transcript(lexicon)
 
     text = (
         "Putin said on Friday he wanted a deal.\n\nAlso Read: Kremlin denies rift\n\n"
-        'Putin added: "We are ready."\n\nThe talks are due next week.'
+        'Putin added: "We are ready."\n\nUkraine wants a two-stage process: a truce, then talks.\n\n'
+        "The talks are due next week."
     )
     ctx = build_context(lexicon, Article(id="t", text=text), split(text))
     assert not ctx.transcript
