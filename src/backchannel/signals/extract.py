@@ -14,14 +14,17 @@ from dataclasses import replace
 
 from ..records import Article, Signal
 from ..sentences import Span, split
-from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, spans_cues, stance_cues
+from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, stance_cues
 from .attributes import confidence, fill_when
 from .claims import claim_records
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
-from .holders import DEONTIC, Actorish, Attribution, attribution, cue_owners, partners, proposers, select_holders
+from .holders import DEONTIC, Actorish, Attribution, cue_owners, partners, proposers, select_holders
 from .lexicon import Lexicon, load_lexicon
+from .ownership import nearest_issue_is, outside_names, owned_elsewhere
+from .reporting import attribution
+from .topics import OPENING_QUOTE, continues_topic, quote_goes_on, topic_hits
 
 VERSION = "rules-1"
 _TOPIC_WINDOW = 5  # sentences a signal keeps its issue the topic for context terms
@@ -37,8 +40,6 @@ _OBJECT_BEFORE = re.compile(
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
-_WORDS = re.compile(r"[\w'’-]+")
-_NEGOTIATORS = re.compile(r"negotiators?|negotiating team|negotiation team", re.IGNORECASE)
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
 
 
@@ -65,7 +66,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
     for i, span in enumerate(parts.sentences):
         para = parts.paragraph_of[i]
         if topic is not None and topic.paragraph != para and not ctx.continues(topic.paragraph, para):
-            topic = replace(topic, paragraph=para) if _quote_goes_on(text, parts, para, topic, ctx) else None
+            topic = replace(topic, paragraph=para) if quote_goes_on(text, parts, para, topic, ctx) else None
         if topic is not None and i - topic.sentence > _CARRY_WINDOW:
             topic = None  # a long speech moves on: "We will continue the water project" is not about the truce
         if ctx.skip[para]:
@@ -78,7 +79,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             recent_issues = [code for j, codes in reversed(recent) if i - j <= _TOPIC_WINDOW for code in codes]
             if not recent_issues and topic is None:
                 continue
-            hits, carried = _topic_hits(lex, sentence, list(dict.fromkeys(recent_issues)), topic)
+            hits, carried = topic_hits(lex, sentence, list(dict.fromkeys(recent_issues)), topic)
         if not hits:
             continue
         if _QUESTION_END.search(sentence):
@@ -97,7 +98,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
                 continue
         quotes = quote_spans(sentence)
         actors = sentence_actors(lex, ctx, i, sentence, quotes, skipped)
-        hits = _outside_names(hits, actors.plain)
+        hits = outside_names(hits, actors.plain)
         if not hits:
             continue
         attr = attribution(lex, sentence, actors.plain, quotes)
@@ -160,99 +161,6 @@ def _quoted_speaker(attr: Attribution, quotes: list[tuple[int, int]]) -> str | N
     return None
 
 
-_OPENING_QUOTE = re.compile(r"[\"“«]")
-
-
-def _quote_goes_on(text: str, parts, para: int, topic: Topic, ctx: DocContext) -> bool:
-    """A paragraph that opens with a quote right after the holder's quoted signal goes on quoting them."""
-    start = parts.paragraphs[para].start
-    speaker = ctx.last_speaker
-    return (
-        para == topic.paragraph + 1
-        and _OPENING_QUOTE.match(text, start) is not None
-        and speaker is not None
-        and speaker.code == topic.holder
-    )
-
-
-def _topic_hits(
-    lex: Lexicon, sentence: str, recent_issues: list[str], topic: Topic | None
-) -> tuple[dict[str, list[Cue]], str]:
-    """Issues for a sentence that names none by its terms.
-
-    A context term ("the offer", "any agreement") names an issue that a signal in the
-    last few sentences was about ("context"); else the sentence may still continue the
-    previous signal sentence of its paragraph ("carried"), which ``_continues_topic``
-    then checks.
-    """
-    found = {}
-    for code in recent_issues:
-        item = lex.issue(code)
-        cues = spans_cues(item.context_terms, sentence, code)
-        if item.circumstantial is not None:
-            # "at the start of a meeting with Rutte": when, not what is at stake
-            cues = [c for c in cues if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
-        if cues:
-            found[code] = cues
-            break  # the most recent issue the term fits
-    if found:
-        return found, "context"
-    if topic is None:
-        return {}, ""
-    return {code: [] for code in topic.issues}, "carried"
-
-
-def _outside_names(hits: dict[str, list[Cue]], mentions: list[Actorish]) -> dict[str, list[Cue]]:
-    """Drop a side's own negotiators named as its actor ("Ukrainian negotiators said" names people, not talks).
-
-    Mediators stay: a third party mediating is talks ("told the Qatari mediators it would no longer take part").
-    """
-    out = {}
-    for code, cues in hits.items():
-        kept = [
-            c
-            for c in cues
-            if not (
-                _NEGOTIATORS.fullmatch(c.text)
-                and any(m.start <= c.start and c.end <= m.end and m.role != "document" for m in mentions)
-            )
-        ]
-        if kept or not cues:
-            out[code] = kept
-    return out
-
-
-def _nearest_issue_is(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
-    """Whether the cue's nearest issue term (in words, its object after it first) is one of ``terms``."""
-
-    def gap(t: Cue) -> int:
-        lo, hi = (t.end, cue.start) if t.end <= cue.start else (cue.end, t.start)
-        return len(_WORDS.findall(sentence, lo, max(lo, hi)))
-
-    # a stance noun's object follows it ("recommitment ... to the ceasefire"): look there first
-    after = [t for t in terms + other_terms if t.start >= cue.end]
-    pool_mine = [t for t in terms if t.start >= cue.end] if after else terms
-    pool_theirs = [t for t in other_terms if t.start >= cue.end] if after else other_terms
-    mine = min((gap(t) for t in pool_mine), default=None)
-    theirs = min((gap(t) for t in pool_theirs), default=None)
-    return mine is not None and (theirs is None or mine < theirs)
-
-
-def _owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
-    """Whether a stance cue takes another issue's term as its object, far from this issue's terms.
-
-    "A new round of negotiations is ahead, because we are looking for peace": "looking for"
-    is about peace, not about the round of talks named in the other clause.
-    """
-    if not terms or any(t.end > cue.start for t in terms):
-        return False  # "call on Kyiv to halt hostilities and return to the table": the call governs both
-    owned = any(
-        (t.start <= cue.start < t.end) or (t.start >= cue.end and len(_WORDS.findall(sentence[cue.end : t.start])) <= 2)
-        for t in other_terms
-    )
-    return owned and min(len(_WORDS.findall(sentence[t.end : cue.start])) for t in terms) >= 5
-
-
 def _dedupe(found: list[Found]) -> list[Found]:
     """One record per (holder, issue) in a sentence: the most confident one."""
     best: dict[tuple[str, str], Found] = {}
@@ -281,7 +189,7 @@ def _signals_for_issue(
     sc = stance_cues(lex, code, sentence, hits_of_issue)
     if other_terms and sc.polar:
         sc = replace(
-            sc, polar=tuple(c for c in sc.polar if not _owned_elsewhere(sentence, c, hits_of_issue, other_terms))
+            sc, polar=tuple(c for c in sc.polar if not owned_elsewhere(sentence, c, hits_of_issue, other_terms))
         )
     item = lex.issue(code)
     if item.requires_object and not _names_object(sentence, mentions, item.object_holders):
@@ -289,7 +197,7 @@ def _signals_for_issue(
     props = [] if carried == "carried" or item.object_holders else proposers(sentence, mentions, hits_of_issue)
     if not sc.polar and not sc.conditions and not attr.claim and not props:
         return []
-    if carried == "carried" and not _continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
+    if carried == "carried" and not continues_topic(lex, ctx, index, sentence, sc, mentions, topic, attr):
         return []
     if only_the_aim_of_talks(sentence, sc):
         return []
@@ -318,7 +226,7 @@ def _signals_for_issue(
     heads, how = select_holders(sentence, mentions, first_cue, attr, term_spans, call, item.object_holders, sc.polar)
     if heads and len(sc.polar) > 1:
         # a later stance noun's possessor, when that noun is about this issue rather than another one
-        own = tuple(c for c in sc.polar if _nearest_issue_is(sentence, c, hits_of_issue, other_terms))
+        own = tuple(c for c in sc.polar if nearest_issue_is(sentence, c, hits_of_issue, other_terms))
         seen_codes = {h.code for h in heads}
         heads = heads + [m for m in cue_owners(sentence, mentions, own, first_cue) if m.code not in seen_codes]
     agent = agents.get(first_cue, (False, None))[1] if first_cue is not None else None
@@ -363,7 +271,7 @@ def _signals_for_issue(
             attr.speaker is None
             and speaker is not None
             and speaker.code == topic.holder
-            and _OPENING_QUOTE.match(sentence)
+            and OPENING_QUOTE.match(sentence)
         ):
             attr = replace(
                 attr, speaker=speaker
@@ -424,40 +332,6 @@ def _signals_for_issue(
         rec.restate(cue.kind, f"its own {cue.text!r}")
         out.append(rec)
     return out
-
-
-def _continues_topic(
-    lex: Lexicon,
-    ctx: DocContext,
-    index: int,
-    sentence: str,
-    sc,
-    mentions: list[Actorish],
-    topic: Topic | None,
-    attr: Attribution,
-) -> bool:
-    """Whether a sentence without an issue term continues the previous signal sentence.
-
-    "We are ready for that." after a sentence on talks is the same speaker's position;
-    an article's aside ("He deserves our support.") is not. So the carried issue needs a
-    polar stance cue and either the holder's own voice (a first-person mention of the
-    same holder) or a reference back ("this", "such").
-    """
-    if topic is None or not (sc.polar or sc.conditions):
-        return False
-    if ctx.voice is None and not ctx.transcript and not _OPENING_QUOTE.match(sentence):
-        return False  # in news the article's own sentences name their issue; only quotes run on
-    if any(m.kind == "first_person" and m.code == topic.holder for m in mentions):
-        return True
-    quoted_by_holder = attr.speaker is not None and attr.speaker.code == topic.holder and attr.verb is not None
-    if quoted_by_holder and _OPENING_QUOTE.match(sentence):
-        return True  # '"Yet, with the root causes removed," he added.': the holder's quote goes on
-    if lex.cues.continuation is None or lex.cues.continuation.search(sentence) is None:
-        return False
-    voice = ctx.speaker_of[ctx.paragraph_of(index)]
-    if voice is not None and voice.code == topic.holder and not any(m.code for m in mentions):
-        return True  # "This issue requires scrutiny." in the same speaker's turn, naming no one else
-    return any(m.kind == "pronoun" and m.code == topic.holder for m in mentions)
 
 
 def _names_object(sentence: str, mentions: list[Actorish], codes: tuple[str, ...]) -> bool:
