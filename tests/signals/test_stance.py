@@ -420,3 +420,8 @@ def test_urging_a_side_to_negotiate_an_end_is_the_speaker_s_open_stance(by_key, 
         "Pope Francis said Ukraine should find the courage of the white flag and negotiate an end to the war."
     )
     assert by_key(sigs)[("VAT", "ceasefire")].stance == "open"
+
+
+def test_fighting_on_should_the_other_side_refuse_is_conditional(by_key, signals_of) -> None:
+    sigs = signals_of("Aides say Putin will carry on the war should Kyiv and its backers fail to take up the offer.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
