@@ -63,7 +63,7 @@ def test_gender_and_number_decide_the_antecedent(actors: ActorDictionary) -> Non
 
 
 def test_a_speaker_in_the_same_sentence_beats_a_later_mention(actors: ActorDictionary) -> None:
-    text = "Trump said he would meet the Russian leader and that he hoped for a deal."
+    text = "Trump said he would see the Kremlin chief and that he hoped for a deal."
     (sentence,) = resolved(actors, text, on=D2025)
     assert [p for t, _, p in sentence if t == "he"] == ["Donald Trump", "Donald Trump"]
 

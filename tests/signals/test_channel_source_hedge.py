@@ -228,21 +228,25 @@ def test_a_trailing_anonymous_report_credits_the_whole_sentence(by_key, signals_
 
 
 def test_according_to_a_third_side_credits_it_and_holds_nothing(by_key, signals_of) -> None:
-    sigs = by_key(signals_of("According to the US, Kyiv and Moscow agreed to halt strikes on ships in the Black Sea."))
+    sigs = by_key(
+        signals_of("According to Washington, Moscow and Kyiv both accepted a pause in strikes on cargo ships.")
+    )
     assert ("USA", "ceasefire") not in sigs
     assert sigs[("UKR", "ceasefire")].source == sigs[("RUS", "ceasefire")].source == "third_party"
 
 
 def test_a_quote_that_goes_on_is_still_its_speaker_s_on_the_record(by_key, signals_of) -> None:
-    text = '"We need to negotiate with our American colleagues," Putin said. "Maybe I\'ll have a call with Trump."'
-    second = [s for s in signals_of(text) if s.sentence.startswith('"Maybe')]
+    text = (
+        '"We need to negotiate with our partners in Washington," Putin said. "Perhaps I will hold a call with Trump."'
+    )
+    second = [s for s in signals_of(text) if s.sentence.startswith('"Perhaps')]
     assert [(s.holder, s.source, s.channel) for s in second] == [("RUS", "holder", "public")]
 
 
 def test_a_hedge_in_an_aside_or_a_leader_s_suggestions_hedge_nothing(by_key, signals_of) -> None:
     text = "His speech, in which he hinted at escalation, came as Moscow broke a ceasefire agreement."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is False
-    text = "Among Putin's many suggestions was a call for a truce once elections are held, TASS said."
+    text = "Putin's suggestions included a call for a truce once a vote is held, the agency said."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is False
     text = "Reports suggest Moscow is open to a truce."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is True

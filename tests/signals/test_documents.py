@@ -75,9 +75,9 @@ def test_an_also_read_line_or_an_attribution_does_not_make_a_transcript(lexicon)
 def test_a_news_paragraph_naming_no_one_goes_on_about_the_last_holder(by_key, signals_of) -> None:
     text = (
         "Putin quietly signalled a desire to conclude the war.\n\n"
-        "The repeated expressions of interest in a cease-fire suggest a leader keeping his options open."
+        "Such frequent hints of interest in a cease-fire point to a leader keeping his options open."
     )
-    sigs = [s for s in signals_of(text) if s.sentence.startswith("The repeated")]
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("Such frequent")]
     assert [(s.holder, s.stance) for s in sigs] == [("RUS", "open")]
 
 

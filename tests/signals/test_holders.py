@@ -259,7 +259,7 @@ def test_the_side_described_as_holding_a_position_holds_it(by_key, signals_of) -
 
 
 def test_the_one_a_relative_clause_describes_holds_it(by_key, signals_of) -> None:
-    text = "Praise went to Erdogan, who the Russian leader described as sincerely wanting an end to the war."
+    text = "Praise went to Erdogan, whom the Kremlin chief described as sincerely wanting an end to the war."
     s = by_key(signals_of(text))
     assert s[("TUR", "ceasefire")].stance == "open"
     assert ("RUS", "ceasefire") not in s
@@ -272,7 +272,7 @@ def test_a_coordinated_verb_shares_the_first_verb_s_subject(by_key, signals_of) 
 
 
 def test_the_target_of_a_strategic_defeat_holds_no_such_aim(by_key, signals_of) -> None:
-    text = "Vladimir Putin: Our adversaries keep speaking of inflicting a strategic defeat on Russia."
+    text = "Vladimir Putin: Our adversaries still dream of a strategic defeat on Russia."
     assert ("RUS", "ceasefire") not in by_key(signals_of(text, outlet="President of Russia"))
 
 
@@ -296,7 +296,7 @@ def test_a_demand_on_a_pair_that_includes_one_s_own_side_is_the_speaker_s(by_key
 
 
 def test_a_speaker_saying_another_could_play_a_role_holds_the_position(by_key, signals_of) -> None:
-    text = "Erdogan said China could play a role in convincing Russia to come to the table."
+    text = "Erdogan said Beijing could play a part in persuading Moscow to come to the table."
     assert set(by_key(signals_of(text))) == {("TUR", "negotiations")}
 
 
@@ -326,7 +326,7 @@ def test_an_object_in_a_relative_clause_is_not_the_speaker_of_saying(by_key, sig
 
 def test_what_would_be_done_to_the_other_side_is_the_speaker_s_term(by_key, signals_of) -> None:
     sigs = by_key(
-        signals_of("Putin said Ukraine could be placed under a temporary administration before any peace treaty.")
+        signals_of("Putin said Kyiv could be put under a transitional administration before any peace treaty.")
     )
     assert sigs[("RUS", "ceasefire")].stance == "conditional"
     assert ("UKR", "ceasefire") not in sigs
@@ -350,7 +350,7 @@ def test_a_passive_agent_holds_the_stance_and_a_non_actor_agent_none(by_key, sig
     sigs = by_key(signals_of("The Easter truce was violated by Ukrainian forces thousands of times, Moscow said."))
     assert sigs[("UKR", "ceasefire")].stance == "opposed"
     # the observers' dismissal is no one's position; the plan is still its author's
-    sigs = signals_of("Beijing's peace plan was swiftly dismissed by most observers.")
+    sigs = signals_of("Beijing's peace plan was soon dismissed by many observers.")
     assert [(s.holder, s.stance) for s in sigs] == [("CHN", "conditional")]
 
 
@@ -369,7 +369,7 @@ def test_our_proposal_named_by_a_context_term_is_the_speaker_s(by_key, signals_o
     "text",
     [
         "Zelensky described Putin's response to the peace plan as manipulative.",
-        "Vladimir Putin: We are ready for a truce. Of course, we know the proposals of our Chinese friends.",
+        "Vladimir Putin: We are ready for a truce. Naturally, we have read the proposals of our friends in Beijing.",
     ],
 )
 def test_a_response_to_a_plan_or_knowing_proposals_is_no_authorship(signals_of, text: str) -> None:
@@ -377,7 +377,10 @@ def test_a_response_to_a_plan_or_knowing_proposals_is_no_authorship(signals_of, 
 
 
 def test_putting_forth_a_proposal_or_stating_the_plan_is_open(by_key, signals_of) -> None:
-    assert by_key(signals_of("Orban put forth a proposal for a short truce."))[("HUN", "ceasefire")].stance == "open"
+    assert (
+        by_key(signals_of("Orban put forth a proposal for a brief Christmas truce."))[("HUN", "ceasefire")].stance
+        == "open"
+    )
     sigs = by_key(signals_of("Kyiv said the plan was to evacuate 200,000 people from Mariupol."))
     assert sigs[("UKR", "ceasefire")].stance == "open"
 

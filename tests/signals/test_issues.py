@@ -198,10 +198,7 @@ def test_peace_as_one_s_own_aim_is_readiness_for_it(by_key, signals_of) -> None:
 def test_a_report_that_talks_took_place_is_no_position(signals_of) -> None:
     assert signals_of("Teams from Ankara and Kyiv met in Geneva on Monday to negotiate terms for a truce.") == []
     assert (
-        signals_of(
-            "Turkish and Ukrainian officials have been in talks for weeks to try to reach a deal to end the war."
-        )
-        == []
+        signals_of("Turkish and Ukrainian envoys have met for weeks in a bid to settle a deal that ends the war.") == []
     )
 
 
@@ -233,12 +230,12 @@ def test_waiting_for_the_other_leader_somewhere_is_readiness_to_meet(by_key, sig
 
 
 def test_speaking_to_a_leader_to_discuss_a_truce_is_about_the_truce(by_key, signals_of) -> None:
-    text = "Erdogan hopes to speak to Putin on Sunday to discuss a ceasefire."
+    text = "Erdogan hopes to phone Putin at the weekend to discuss a ceasefire."
     assert set(by_key(signals_of(text))) == {("TUR", "ceasefire")}
 
 
 def test_ready_to_work_with_the_other_side_is_talks(by_key, signals_of) -> None:
-    s = by_key(signals_of("Lukashenko said he was ready to work with Europe as well."))
+    s = by_key(signals_of("Lukashenko said he was also ready to work with Europe."))
     assert s[("BLR", "negotiations")].stance == "open"
 
 
@@ -246,9 +243,9 @@ def test_those_proposals_refer_back_to_the_plan(by_key, signals_of) -> None:
     text = (
         "Question: What about the American plan?\n\n"
         "Sergei Lavrov: Washington sent us a peace plan and asked us for flexibility. "
-        "We agree with those proposals and are ready to show that flexibility."
+        "We accept those proposals and can show the flexibility asked of us."
     )
-    second = [s for s in signals_of(text) if s.sentence.startswith("We agree")]
+    second = [s for s in signals_of(text) if s.sentence.startswith("We accept")]
     assert [(s.holder, s.issue, s.stance) for s in second] == [("RUS", "ceasefire", "open")]
 
 
@@ -277,7 +274,7 @@ def test_the_energy_and_maritime_agreements_are_partial_truces(by_key, signals_o
 
 def test_good_offices_with_a_view_to_a_truce_are_about_the_truce(by_key, signals_of) -> None:
     text = (
-        "Kyiv welcomes the good offices of neutral states with a view toward supporting the "
+        "Kyiv welcomes the good offices of neutral states with a view to supporting the "
         "implementation of the energy truce."
     )
     assert set(by_key(signals_of(text))) == {("UKR", "ceasefire")}
@@ -290,7 +287,7 @@ def test_conflicts_in_general_are_no_topic(signals_of) -> None:
 
 def test_a_cue_about_peace_in_another_clause_says_nothing_of_the_talks(by_key, signals_of) -> None:
     sigs = by_key(
-        signals_of("Zelensky said a new round of negotiations is ahead, because Ukraine is looking for peace.")
+        signals_of("Zelensky said another round of negotiations is coming, because Ukraine is looking for peace.")
     )
     assert ("UKR", "ceasefire") in sigs
     assert ("UKR", "negotiations") not in sigs

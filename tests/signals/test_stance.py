@@ -51,7 +51,7 @@ def test_a_refusal_inside_a_hypothetical_is_nobody_s_position(by_key, signals_of
 
 
 def test_offering_neutrality_is_opposed_to_membership(by_key, signals_of) -> None:
-    sigs = signals_of("Ukraine's negotiators said Kyiv was ready to accept neutrality in exchange for guarantees.")
+    sigs = signals_of("Ukraine's envoys said Kyiv could accept neutrality in exchange for guarantees.")
     assert by_key(sigs)[("UKR", "nato_membership")].stance == "opposed"
 
 
@@ -238,7 +238,7 @@ def test_a_bid_to_join_is_seeking_membership_and_opposing_it_is_opposed(by_key, 
 
 
 def test_a_speaker_s_own_plan_to_meet_is_open(by_key, signals_of) -> None:
-    text = '"Maybe I\'ll have a call with Donald Trump," Erdogan told reporters.'
+    text = '"Perhaps I will hold a call with Donald Trump," Erdogan told reporters.'
     assert by_key(signals_of(text))[("TUR", "negotiations")].stance == "open"
 
 
@@ -320,7 +320,7 @@ def test_a_plain_if_clause_is_still_no_position(signals_of) -> None:
 
 
 def test_laying_out_provisions_for_a_peace_process_is_conditional(by_key, signals_of) -> None:
-    sigs = signals_of("At a naval base, Putin laid out several provisions for a peace process to end the war.")
+    sigs = signals_of("At a naval base, Putin set out a list of provisions for a peace process that would end the war.")
     assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
 
 
@@ -380,7 +380,7 @@ def test_only_in_this_way_makes_the_talks_conditional(by_key, signals_of) -> Non
 
 def test_honouring_the_deal_is_open_but_a_doubt_about_it_is_no_position(by_key, signals_of) -> None:
     assert by_key(signals_of("Kyiv said it would honour the energy and maritime agreements."))[("UKR", "ceasefire")]
-    assert signals_of("Critics say the Russian president cannot be trusted to honour a peace deal.") == []
+    assert signals_of("Critics say the Kremlin leader cannot be trusted to keep to any peace deal.") == []
 
 
 def test_seeing_an_opportune_moment_for_a_deal_is_open(by_key, signals_of) -> None:

@@ -3,7 +3,7 @@
 Kept simple and predictable, because an analyst must be able to see why a sentence went
 to a holder. Within a paragraph a pronoun or "the president" takes the *last* earlier
 mention that fits it, except that a speaker earlier in the same sentence wins ("Trump
-said he would meet the Russian leader and that he hoped..." is Trump both times).
+said he would see the Kremlin chief and that he hoped..." is Trump both times).
 
 - Among several fitting persons, he/she/him follow salience first (``salience``: the
   subject over a name in a phrase, the previous subject for "He" opening a sentence, the

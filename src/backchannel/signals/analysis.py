@@ -160,7 +160,7 @@ def _longest_wins(hits: dict[str, list[Cue]]) -> None:
             del hits[code]
 
 
-# "negotiations between both sides to achieve a peaceful resolution": the talks' purpose is their object.
+# "talks between the parties aimed at reaching a peaceful settlement": the talks' purpose is their object.
 _PURPOSE = re.compile(
     r"\b(?:to|aimed at|aiming at|in order to|with a view to(?:wards?)?)\s+(?:achieve|achieving|reach|reaching|secure|"
     r"securing|bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding|discuss|discussing|negotiate|"
@@ -177,7 +177,7 @@ def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) ->
             if _CLAUSE_BREAK.search(gap):
                 continue
             words = len(_WORD.findall(gap))
-            # a stated purpose links further ("good offices of third countries with a view to supporting ...")
+            # a stated purpose links further ("mediation by neutral states with a view to supporting ...")
             if words <= item.yields_within or (words <= 4 * item.yields_within and _PURPOSE.search(gap)):
                 return True
     return False
@@ -210,7 +210,7 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
             continue  # "Ukraine, not Russia, had walked away": the "not" is about the name
         best = Cue("negation", m.start(), m.end(), m.group())
     if best is None:
-        # Negation raised over a belief ("do not believe Putin is in the mood to negotiate"):
+        # Negation raised over a belief ("do not think the Kremlin is in the mood to talk"):
         # the "not" before the belief verb negates the clause it introduces.
         raised = _RAISED_NEGATION.search(sentence, max(0, start - 60), start)
         if raised is not None:

@@ -150,7 +150,7 @@ _BARE_SPOKESPERSON = re.compile(
     r"(?:spokes(?:wo)?man|spokesperson|press secretary),? (?:said|says|told|added|stated)\b",
     re.IGNORECASE,
 )
-# "The two countries released a joint statement proposing a truce": the holder's own text.
+# "Both governments issued a joint statement that proposed a truce": the holder's own text.
 _OWN_STATEMENT = re.compile(
     r"\b(?:(?:a|an|the|their|its|in a) )?(?:joint |written |official )?(?:statement|declaration|communiqu[eé])\b",
     re.IGNORECASE,

@@ -105,8 +105,8 @@ def _mutual_claims(scope: _Scope, claim: Cue, have: set[tuple[str, str]]) -> lis
     return out
 
 
-# "painting it as a reluctant peacemaker", "described the answer as a refusal", "Trump, who the
-# Russian leader described as sincerely wishing for the end": the one described holds what follows "as".
+# "painting it as a reluctant peacemaker", "called the reply a refusal", "Erdogan, whom the Kremlin
+# chief described as truly wanting an end": the one described holds what follows "as".
 _DESCRIBED = re.compile(
     r"\b(?:described|describes|describing|painted|paints|painting|portrayed|portrays|portraying|depicted|"
     r"depicts|depicting|branded|brands|branding|cast|casts|casting)\s+(?:(?P<object>[^,;.]{1,60}?)\s+)?as\b",

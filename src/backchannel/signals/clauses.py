@@ -67,7 +67,7 @@ _BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 def passive_agent(sentence: str, cue: Cue, mentions: list[Actorish]) -> tuple[bool, Actorish | None]:
     """Whether a participle cue is passive with an agent ("dismissed by ..."), and the agent if an actor.
 
-    "a plan that was swiftly dismissed by most observers" is no one's position; "the truce
+    "a plan that observers quickly waved away" is no one's position; "the truce
     was rejected by Kyiv" is Kyiv's.
     """
     if not cue.text.lower().endswith("ed"):

@@ -285,7 +285,7 @@ def _signals_for_issue(
         and not any(m.code for m in mentions)
         and sc.polar
     ):
-        # A news paragraph that opens naming no one ("The repeated expressions of interest in a
+        # A news paragraph that opens naming no one ("Such frequent hints of interest in a
         # cease-fire are ...") goes on about the holder of the sentence just before it.
         heads, how = [side(code_) for code_ in (last.holders or (last.holder,))], "holder of the sentence before"
     voice = ctx.speaker_of[ctx.paragraph_of(index)]
@@ -307,7 +307,7 @@ def _signals_for_issue(
     targets = targets_of_terms(sentence, hits_of_issue, mentions)
     for head in heads:
         if not head.code or head.code in seen or head.code in targets:
-            continue  # "inflicting a strategic defeat on Russia": the target holds no such aim
+            continue  # "aiming to inflict strategic defeat on Moscow": the target holds no such aim
         seen.add(head.code)
         out.append(build_record(lex, ctx, index, sentence, code, term, quotes, sc, attr, head, how, carried, topic))
     for prop in props:

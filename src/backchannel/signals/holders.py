@@ -74,7 +74,7 @@ class Attribution:
 
 DEONTIC = re.compile(
     r"['’]?s?\s+(?:[\w-]+\s+)?(?:must|should|has to|have to|had to|would have to|needs? to|ought to|was to"
-    r"|(?:could|can|would|should) play (?:a|an)\b)",  # "said China could play a role in convincing Russia"
+    r"|(?:could|can|would|should) play (?:a|an)\b)",  # "said Beijing could play a part in persuading Moscow"
     re.I,
 )
 _PERMISSIVE = re.compile(r"['’]?s?\s+(?:could|can|may|might|would be (?:able|allowed|welcome) to)\b", re.I)
@@ -293,7 +293,7 @@ def select_holders(
     if head is None:
         return [], ""
     group = group if head in group else coordinated(sentence, mentions, head)
-    # "According to the US, Kyiv and Moscow agreed": the source before the comma is no co-holder
+    # "According to Washington, Moscow and Kyiv accepted": the source before the comma is no co-holder
     return [m for m in group if m is head or not _ACCORDING_BEFORE.search(sentence, max(0, m.start - 20), m.start)], how
 
 
@@ -308,7 +308,7 @@ def partners(sentence: str, mentions: list[Actorish], heads: list[Actorish]) -> 
     """The other parties to an agreement the holder reached ("reached agreements with Russia and Ukraine").
 
     An agreement takes two: whoever it was reached *with* agreed to it as well. One only
-    offered or sought ("prepared to make a deal with the US") binds nobody else.
+    offered or sought ("ready to strike a deal with Washington") binds nobody else.
     """
     codes = {h.code for h in heads}
     first = next(

@@ -1,6 +1,6 @@
 """Which issue a term or a stance cue belongs to when a sentence names more than one.
 
-"A new round of negotiations is ahead, because we are looking for peace": "looking for"
+"Another round of talks is coming, since we seek peace": "seek"
 is about peace, not about the round of talks. "the sides' recommitment to the ceasefire"
 after "support for the Normandy talks": the recommitment's object is the truce. And a
 side's "negotiators" named as its actor are people, not a mention of talks.
@@ -56,8 +56,8 @@ def nearest_issue_is(sentence: str, cue: Cue, terms: list[Cue], other_terms: lis
 def owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list[Cue]) -> bool:
     """Whether a stance cue takes another issue's term as its object, far from this issue's terms.
 
-    "A new round of negotiations is ahead, because we are looking for peace": "looking for"
-    is about peace, not about the round of talks named in the other clause.
+    "Another round of talks is coming, since we are looking for peace": "looking for" is
+    about peace, not about the round of talks named in the other clause.
     """
     if not terms or any(t.end > cue.start for t in terms):
         return False  # "call on Kyiv to halt hostilities and return to the table": the call governs both
