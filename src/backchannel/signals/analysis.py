@@ -81,13 +81,19 @@ def spans_cues(phrases: PhraseSet | None, text: str, kind: str) -> list[Cue]:
     return [Cue(kind, a, b, text[a:b]) for a, b in phrases.spans(text)]
 
 
-def issue_hits(lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | None = None) -> dict[str, list[Cue]]:
-    """Issue code -> the term matches in the sentence, with ``yields_to`` applied."""
+def issue_hits(
+    lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | None = None, at: int | None = None
+) -> dict[str, list[Cue]]:
+    """Issue code -> the term matches in the sentence, with ``yields_to`` applied.
+
+    ``at`` is the sentence's offset in the document ``narrowed`` was made for (a faster lookup).
+    """
     hits: dict[str, list[Cue]] = {}
     for item in lex.issues:
         if item.term_set is not None:
             terms = narrowed.get(item.code, item.term_set) if narrowed is not None else item.term_set
-            found = [Cue(item.code, a, b, sentence[a:b]) for a, b in terms.spans(sentence)] if terms else []
+            at_ = at if narrowed is not None and item.code in narrowed else None
+            found = [Cue(item.code, a, b, sentence[a:b]) for a, b in terms.spans(sentence, at_)] if terms else []
             found += [c for c in finditer(item.extra_terms, sentence, item.code) if not _overlaps(c, found)]
         else:
             found = finditer(item.terms, sentence, item.code)

@@ -72,7 +72,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         if ctx.skip[para]:
             continue
         sentence = span.of(text)
-        hits = issue_hits(lex, sentence, narrowed)
+        hits = issue_hits(lex, sentence, narrowed, span.start)
         carried = ""
         skipped = 0
         if not hits:
@@ -93,7 +93,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             skipped = tail.end()
             span = Span(span.start + skipped, span.end)
             sentence = span.of(text)
-            hits = issue_hits(lex, sentence, narrowed)
+            hits = issue_hits(lex, sentence, narrowed, span.start)
             if not hits or carried or lex.cues.debris.search(sentence):
                 continue
         quotes = quote_spans(sentence)

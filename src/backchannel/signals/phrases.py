@@ -11,6 +11,7 @@ regex search per family.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _GAP = r"(?:[^\w]+[\w'’-]+){0,3}?[^\w]+"
 _SEP = r"[^\w]+"
@@ -242,6 +243,8 @@ class PhraseSet:
     def __init__(self, phrases: list[str]) -> None:
         self._by_anchor: dict[str, list[re.Pattern[str]]] = {}
         self._always: list[re.Pattern[str]] = []
+        # after narrow(): anchor occurrences in the document (starts, (start, end, anchor)) for spans(at=)
+        self._located: tuple[list[int], list[tuple[int, int, str]]] | None = None
         for phrase in sorted(set(phrases)):
             pattern = re.compile(phrase_to_regex(phrase), re.IGNORECASE)
             found = anchors_of(phrase)
@@ -259,18 +262,40 @@ class PhraseSet:
         view._always = self._always
         view._by_anchor = {w: p for w, p in self._by_anchor.items() if w in low}
         view.pattern = self.pattern
+        view._located = None
+        if len(low) == len(document):  # lower() kept every offset: anchors can be located once
+            found: list[tuple[int, int, str]] = []
+            for word in view._by_anchor:
+                at = low.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), word))
+                    at = low.find(word, at + 1)
+            found.sort()
+            view._located = ([f[0] for f in found], found)
         return view
 
     def __bool__(self) -> bool:
         return bool(self._always or self._by_anchor)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping match spans, leftmost-longest."""
+    def spans(self, text: str, at: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping match spans, leftmost-longest.
+
+        ``at``: where ``text`` starts in the document this set was narrowed to; the anchors
+        found there once are then looked up instead of searched for again.
+        """
         candidates: list[re.Pattern[str]] = list(self._always)
-        low = text.lower()
-        for word, patterns in self._by_anchor.items():
-            if word in low:  # a plain substring test per anchor: nested anchors ("evacuat", "evacuation") all count
-                candidates.extend(patterns)
+        located = self._located
+        if at is not None and located is not None:
+            starts, found = located
+            end = at + len(text)
+            words = {w for _, stop, w in found[bisect_left(starts, at) : bisect_left(starts, end)] if stop <= end}
+            for word in words:
+                candidates.extend(self._by_anchor[word])
+        else:
+            low = text.lower()
+            for word, patterns in self._by_anchor.items():
+                if word in low:  # a plain substring test per anchor: nested anchors ("evacuat", "evacuation") all count
+                    candidates.extend(patterns)
         if not candidates:
             return []
         if len(candidates) == 1:  # one pattern's own matches never overlap: nothing to sort out
