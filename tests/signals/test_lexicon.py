@@ -142,6 +142,27 @@ def test_phrase_set_matches_like_the_alternation() -> None:
     assert anchors_of("de-escalat*") == {"escalat"}
 
 
+def test_located_anchors_find_what_a_search_of_each_sentence_finds() -> None:
+    from backchannel.sentences import split
+    from backchannel.signals.phrases import PhraseSet
+
+    phrases = ["cease-fire*", "truce", "evacuat* ~ (civilians|people)", "evacuation corridor*", "peace treat(y|ies)"]
+    document = (
+        "Kyiv wants a truce.\n\nThe evacuation of civilians resumed; evacuation corridors opened.\n\n"
+        "A ceasefire, then a peace treaty, Moscow said. Nothing else happened."
+    )
+    narrowed = PhraseSet(phrases).narrow(document)
+    for span in split(document).sentences:
+        sentence = span.of(document)
+        assert narrowed.spans(sentence, span.start) == narrowed.spans(sentence) == PhraseSet(phrases).spans(sentence)
+    # A text whose lower case changes length ("İ") falls back to searching each sentence.
+    odd = "İstanbul hosted the truce talks. A truce held."
+    view = PhraseSet(phrases).narrow(odd)
+    assert [view.spans(s.of(odd), s.start) for s in split(odd).sentences] == [
+        PhraseSet(phrases).spans(s.of(odd)) for s in split(odd).sentences
+    ]
+
+
 def test_raw_patterns_split_by_anchor_find_what_one_alternation_finds() -> None:
     from backchannel.signals.phrases import RawPatterns, compile_phrases
 
