@@ -26,6 +26,16 @@ def signals_of(lexicon):
 
 
 @pytest.fixture
+def signals_at(signals_of):
+    """signals_at(text, prefix) -> the signals whose evidence sentence starts with ``prefix``."""
+
+    def run(text: str, prefix: str) -> list[Signal]:
+        return [s for s in signals_of(text) if s.sentence.startswith(prefix)]
+
+    return run
+
+
+@pytest.fixture
 def by_key():
     """by_key(signals) -> {(holder, issue): signal}."""
 

@@ -115,12 +115,12 @@ def test_a_vow_reports_what_follows(signals_of) -> None:
     assert (s.holder, s.issue, s.source, s.channel) == ("TUR", "negotiations", "holder", "public")
 
 
-def test_a_joint_statement_is_each_side_s_own_text(signals_of) -> None:
+def test_a_joint_statement_is_each_side_s_own_text(signals_at) -> None:
     text = (
         "Teams from Qatar and Ukraine met in Doha on Monday. "
         "A joint statement said both would push for a halt to strikes on power plants."
     )
-    second = [s for s in signals_of(text) if s.sentence.startswith("A joint")]
+    second = signals_at(text, "A joint")
     assert {(s.holder, s.source, s.channel) for s in second} == {
         ("QAT", "holder", "public"),
         ("UKR", "holder", "public"),
@@ -235,11 +235,11 @@ def test_according_to_a_third_side_credits_it_and_holds_nothing(by_key, signals_
     assert sigs[("UKR", "ceasefire")].source == sigs[("RUS", "ceasefire")].source == "third_party"
 
 
-def test_a_quote_that_goes_on_is_still_its_speaker_s_on_the_record(by_key, signals_of) -> None:
+def test_a_quote_that_goes_on_is_still_its_speaker_s_on_the_record(signals_at) -> None:
     text = (
         '"We need to negotiate with our partners in Washington," Putin said. "Perhaps I will hold a call with Trump."'
     )
-    second = [s for s in signals_of(text) if s.sentence.startswith('"Perhaps')]
+    second = signals_at(text, '"Perhaps')
     assert [(s.holder, s.source, s.channel) for s in second] == [("RUS", "holder", "public")]
 
 

@@ -49,12 +49,12 @@ def test_a_joint_statement_is_every_side_s(by_key, signals_of) -> None:
     assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= keys
 
 
-def test_terms_set_out_by_a_side_speak_for_it(by_key, signals_of) -> None:
+def test_terms_set_out_by_a_side_speak_for_it(signals_at) -> None:
     text = (
         "Minsk set out Belarus's terms for a truce on Monday.\n\n"
         "The terms require all foreign troops to leave the border districts first."
     )
-    later = [s for s in signals_of(text) if s.sentence.startswith("The terms")]
+    later = signals_at(text, "The terms")
     assert [(s.holder, s.issue, s.stance) for s in later] == [("BLR", "ceasefire", "conditional")]
 
 
@@ -72,12 +72,12 @@ def test_an_also_read_line_or_an_attribution_does_not_make_a_transcript(lexicon)
     assert not ctx.transcript
 
 
-def test_a_news_paragraph_naming_no_one_goes_on_about_the_last_holder(by_key, signals_of) -> None:
+def test_a_news_paragraph_naming_no_one_goes_on_about_the_last_holder(signals_at) -> None:
     text = (
         "Putin quietly signalled a desire to conclude the war.\n\n"
         "Such frequent hints of interest in a cease-fire point to a leader keeping his options open."
     )
-    sigs = [s for s in signals_of(text) if s.sentence.startswith("Such frequent")]
+    sigs = signals_at(text, "Such frequent")
     assert [(s.holder, s.stance) for s in sigs] == [("RUS", "open")]
 
 

@@ -90,12 +90,12 @@ def test_a_news_sentence_that_names_no_one_has_no_holder(signals_of) -> None:
     assert signals_of("Regarding the moratorium on strikes against ports, it requires a detailed examination.") == []
 
 
-def test_this_in_the_same_turn_carries_the_topic(by_key, signals_of) -> None:
+def test_this_in_the_same_turn_carries_the_topic(signals_at) -> None:
     text = (
         "Question: Will you accept the truce?\n\n"
         "Vladimir Putin: We are ready to consider a thirty-day truce. This question deserves careful study."
     )
-    sigs = [s for s in signals_of(text) if s.sentence.startswith("This question")]
+    sigs = signals_at(text, "This question")
     assert [(s.holder, s.issue) for s in sigs] == [("RUS", "ceasefire")]
 
 
@@ -179,22 +179,22 @@ def test_an_article_sentence_with_terms_does_not_go_on_with_the_quote(signals_of
     assert len(signals_of(text)) == 1
 
 
-def test_a_pair_named_after_both_countries_is_not_who_they_are(by_key, signals_of) -> None:
+def test_a_pair_named_after_both_countries_is_not_who_they_are(signals_at) -> None:
     text = (
         "Negotiators from Russia and Ukraine met in Riyadh on Monday. "
         "The White House said both countries had agreed to a ban on strikes on energy sites that Putin and Trump discussed."
     )
-    second = [s for s in signals_of(text) if s.sentence.startswith("The White House")]
+    second = signals_at(text, "The White House")
     assert {s.holder for s in second} == {"RUS", "UKR"}
 
 
-def test_the_leaders_after_a_call_are_the_two_who_spoke(by_key, signals_of) -> None:
+def test_the_leaders_after_a_call_are_the_two_who_spoke(signals_at) -> None:
     text = (
         "President Macron spoke with President Zelensky of Ukraine on Monday. "
         "He said Russia had struck Odesa again and Moscow had to be answered. "
         "The leaders agreed that a truce must respect Ukraine's borders."
     )
-    last = [s for s in signals_of(text) if s.sentence.startswith("The leaders")]
+    last = signals_at(text, "The leaders")
     assert {s.holder for s in last} == {"FRA", "UKR"}
 
 
@@ -359,9 +359,9 @@ def test_putting_forward_an_initiative_is_open(by_key, signals_of) -> None:
     assert sigs[("CHN", "ceasefire")].stance == sigs[("BRA", "ceasefire")].stance == "open"
 
 
-def test_our_proposal_named_by_a_context_term_is_the_speaker_s(by_key, signals_of) -> None:
+def test_our_proposal_named_by_a_context_term_is_the_speaker_s(signals_at) -> None:
     text = "Vladimir Putin: We declared a truce for Easter. Kyiv called our proposal a game."
-    sigs = [s for s in signals_of(text) if s.sentence.startswith("Kyiv called")]
+    sigs = signals_at(text, "Kyiv called")
     assert ("RUS", "ceasefire", "open") in [(s.holder, s.issue, s.stance) for s in sigs]
 
 

@@ -239,13 +239,13 @@ def test_ready_to_work_with_the_other_side_is_talks(by_key, signals_of) -> None:
     assert s[("BLR", "negotiations")].stance == "open"
 
 
-def test_those_proposals_refer_back_to_the_plan(by_key, signals_of) -> None:
+def test_those_proposals_refer_back_to_the_plan(signals_at) -> None:
     text = (
         "Question: What about the American plan?\n\n"
         "Sergei Lavrov: Washington sent us a peace plan and asked us for flexibility. "
         "We accept those proposals and can show the flexibility asked of us."
     )
-    second = [s for s in signals_of(text) if s.sentence.startswith("We accept")]
+    second = signals_at(text, "We accept")
     assert [(s.holder, s.issue, s.stance) for s in second] == [("RUS", "ceasefire", "open")]
 
 

@@ -104,9 +104,9 @@ def test_terms_realism_and_sounding_out(by_key, signals_of, text: str, key: tupl
     assert by_key(signals_of(text))[key].stance == stance
 
 
-def test_presenting_a_plan_is_proposing_it(by_key, signals_of) -> None:
+def test_presenting_a_plan_is_proposing_it(signals_at) -> None:
     text = "Brazil wants a truce and talks in Geneva. Lula presented the plan to the leaders in Brasilia on Monday."
-    sigs = [s for s in signals_of(text) if s.sentence.startswith("Lula presented")]
+    sigs = signals_at(text, "Lula presented")
     assert [(s.holder, s.issue, s.stance) for s in sigs] == [("BRA", "ceasefire", "open")]
 
 
@@ -214,9 +214,9 @@ def test_proposing_to_extend_a_truce_is_open(by_key, signals_of) -> None:
     assert s[("VAT", "ceasefire")].stance == "open"
 
 
-def test_a_motive_is_no_position(signals_of) -> None:
+def test_a_motive_is_no_position(signals_at) -> None:
     text = "Envoys of Moscow and Kyiv met in Doha. Economists said both countries had strong reasons to want a truce."
-    assert [s for s in signals_of(text) if s.sentence.startswith("Economists")] == []
+    assert signals_at(text, "Economists") == []
 
 
 def test_an_attempt_by_others_is_no_stance(signals_of) -> None:
@@ -247,9 +247,9 @@ def test_ready_to_fight_is_against_a_halt(by_key, signals_of) -> None:
     assert s[("RUS", "ceasefire")].stance == "opposed"
 
 
-def test_a_call_for_sanctions_is_no_stance_on_the_truce(signals_of) -> None:
+def test_a_call_for_sanctions_is_no_stance_on_the_truce(signals_at) -> None:
     text = "Kyiv said the truce plan was weak. Zelensky described the plan as empty and called for more sanctions on Russia."
-    assert [s for s in signals_of(text) if s.sentence.startswith("Zelensky")] == []
+    assert signals_at(text, "Zelensky") == []
 
 
 def test_not_stopping_until_there_is_a_peace_deal_is_open(by_key, signals_of) -> None:
@@ -288,9 +288,9 @@ def test_finally_considering_a_truce_is_open(by_key, signals_of) -> None:
     assert s[("BLR", "ceasefire")].stance == "open"
 
 
-def test_a_deal_behind_a_party_s_back_is_a_condition(by_key, signals_of) -> None:
+def test_a_deal_behind_a_party_s_back_is_a_condition(signals_at) -> None:
     text = "Sandu said Moldova wanted a truce soon. She added that any deal made behind Moldova's back would not work."
-    later = [s for s in signals_of(text) if s.sentence.startswith("She added")]
+    later = signals_at(text, "She added")
     assert [(s.holder, s.stance) for s in later] == [("MDA", "conditional")]
 
 
