@@ -236,8 +236,9 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
 
 
 _CONTRASTED_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
-_COUNTERFACTUAL = re.compile(r"\bif\b(?:\s+[\w'’.-]+){1,7}\s+(had)\s+$", re.IGNORECASE)
-_COUNTERFACTUAL_IF = re.compile(r"if\b(?:\s+[\w'’.-]+){1,7}\s+had\s", re.IGNORECASE)
+_IF_HAD = r"if\b(?:\s+[\w'’.-]+){1,7}\s+(had)\s"  # "if Kyiv had agreed": a past counterfactual
+_COUNTERFACTUAL = re.compile(r"\b" + _IF_HAD + r"+$", re.IGNORECASE)  # ending right before the cue
+_COUNTERFACTUAL_IF = re.compile(_IF_HAD, re.IGNORECASE)  # starting at the "if" marker
 _NEITHER_NOR = re.compile(r"\bneither\b[^,.;:]{1,50}?\b(nor)\b(?:\s+[\w'’.-]+){1,4}\s+$", re.IGNORECASE)
 
 
