@@ -276,3 +276,22 @@ def test_the_council_refers_back_to_the_security_council_named(actors: ActorDict
     text = "A ruling by Ukraine's national security council took force.\n\nThe council ruled out talks with Putin."
     out = resolved(actors, text, on=D2025, carry_over=True)
     assert ("The council", "UKR") in [(t, c) for t, c, _ in out[1]]
+
+
+def test_our_partners_are_the_list_named_before_in_the_paragraph(actors: ActorDictionary) -> None:
+    text = (
+        "We briefed our partners at length, including Brazil, India, the People's Republic of China "
+        "and South Africa. Our partners, every one of them, backed the plan."
+    )
+    out = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in out[1] if t == "partners") == ["BRA", "CHN", "IND", "ZAF"]
+    # Only the speaker's own partners, and only with a list of three or more in the paragraph.
+    for text in (
+        "Brazil, India and China met in Delhi. Their partners backed the plan.",
+        "Brazil and India met in Delhi. Our partners backed the plan.",
+        "Brazil, India and China met in Delhi.\nOur partners backed the plan.",
+    ):
+        assert not any(t == "partners" for t, _, _ in resolved(actors, text, on=D2025)[-1]), text
+    text = "Hungary, Slovakia and Austria met in Vienna. These countries backed the plan."
+    out = resolved(actors, text, on=D2025)
+    assert sorted(c for t, c, _ in out[1] if t == "These countries") == ["AUT", "HUN", "SVK"]

@@ -67,11 +67,42 @@ def _belligerents(state: _Resolver, raw: Raw) -> list[Raw]:
     return sorted(latest.values(), key=lambda m: m.start, reverse=True)
 
 
+# Between the items of a list: "China, India, the DPRK and Brazil".
+_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|and[^\S\n]+)(?:the[^\S\n]+)?")
+_LISTED_KINDS = ("country", "group", "person")
+# "our partners", "all our allies": the speaker's own list; "their partners" or "European allies" are not.
+_OURS_BEFORE = re.compile(r"(?<!\w)(?:our|all)[^\S\n]+$", re.IGNORECASE)
+
+
+def listed(state: _Resolver, raw: Raw) -> list[Raw]:
+    """The actors of the paragraph's latest list of three or more ("our partners, including
+    China, India, Brazil and South Africa. ... our partners supported it"): one mention each,
+    on the span of the description. Nothing when the paragraph has no such list."""
+    demonstrative = state.text[raw.start : raw.end].lower().startswith(("these", "those", "all these", "all those"))
+    if not demonstrative and not _OURS_BEFORE.search(state.text, max(0, raw.start - 12), raw.start):
+        return []
+    runs: list[list[Raw]] = []
+    for m in state.history:
+        if m.start >= raw.start or not m.code or m.kind not in _LISTED_KINDS:
+            continue
+        if runs and _LIST_GAP.fullmatch(state.text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in reversed(runs):
+        codes = list(dict.fromkeys(m.code for m in run))
+        if len(codes) >= 3:
+            return [Raw(raw.start, raw.end, "group", code, None, raw.code, None, True, det="plural") for code in codes]
+    return []
+
+
 def plural(state: _Resolver, raw: Raw) -> list[Raw]:
     """One mention per side for "both sides", "the two leaders": the pair named together
     ("talks between Russia and Ukraine ... Turkey hosted the sides": Turkey is the host,
     not a side), else the last two actors named; in the paragraph, else earlier.
     """
+    if raw.code == "listed":
+        return listed(state, raw)
     leaders = raw.code == "leader"
     for pool in (state.history, state.all):
         sides: list[Raw] = []
