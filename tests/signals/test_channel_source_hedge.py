@@ -250,3 +250,15 @@ def test_a_hedge_in_an_aside_or_a_leader_s_suggestions_hedge_nothing(by_key, sig
     assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is False
     text = "Reports suggest Moscow is open to a truce."
     assert by_key(signals_of(text))[("RUS", "ceasefire")].hedged is True
+
+
+def test_a_transcript_speaker_on_another_side_s_position_reports_it(by_key, signals_at) -> None:
+    text = (
+        "Valentina Matviyenko: How did the partners react?\n\n"
+        "Vladimir Putin: We told our friends and partners about it, including Brazil, India and "
+        "South Africa. Our partners, every one of them, supported the truce plan."
+    )
+    sigs = by_key(signals_at(text, "Our partners"))
+    assert set(sigs) == {("BRA", "ceasefire"), ("IND", "ceasefire"), ("ZAF", "ceasefire")}
+    for s in sigs.values():
+        assert (s.stance, s.source, s.channel) == ("open", "third_party", "unknown")

@@ -425,3 +425,10 @@ def test_urging_a_side_to_negotiate_an_end_is_the_speaker_s_open_stance(by_key, 
 def test_fighting_on_should_the_other_side_refuse_is_conditional(by_key, signals_of) -> None:
     sigs = signals_of("Aides say Putin will carry on the war should Kyiv and its backers fail to take up the offer.")
     assert by_key(sigs)[("RUS", "ceasefire")].stance == "conditional"
+
+
+def test_the_speaker_s_aside_about_what_he_says_is_no_stance(by_key, signals_of) -> None:
+    sigs = signals_of("Lavrov said the Kremlin, and I want to stress this, has rejected the truce plan.")
+    assert by_key(sigs)[("RUS", "ceasefire")].stance == "opposed"
+    sigs = signals_of("Ukraine, we would like to note, turned down the truce plan, Peskov said.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "opposed"

@@ -287,7 +287,9 @@ _COMPLIED = re.compile(
     re.IGNORECASE,
 )
 _OTHER_ACT = re.compile(
-    r"\s+to\s+(?:condemn|impose|supply|deliver|provide|sell|arm|fund|finance|extradite|deport|sanction)\b",
+    r"\s+to\s+(?:condemn|impose|supply|deliver|provide|sell|arm|fund|finance|extradite|deport|sanction"
+    # "I want to emphasise this", "we would like to note": the speaker's aside about what he says
+    r"|emphasi[sz]e|stress|underline|underscore|note|point out|remind|add|repeat|say|draw attention)\b",
     re.IGNORECASE,
 )
 

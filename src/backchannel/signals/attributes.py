@@ -128,6 +128,9 @@ def source_of(
     turn = ctx.speaker_of[ctx.paragraph_of(index)] if ctx.transcript else None
     if turn is not None and turn.code == head.code:
         return "holder", f"source: holder (in the turn of {turn.text!r})"
+    if turn is not None and turn.code:
+        # A transcript speaker on another side's position ("all our partners supported it") reports it.
+        return "third_party", f"source: third_party (reported in the turn of {turn.text!r})"
     voice = ctx.voice
     if voice is not None and not ctx.transcript:
         if voice.code == head.code:
@@ -205,7 +208,13 @@ def channel_of(
         return "public", f"channel: public (said on the record: {act.text!r})"
     if source == "holder" and ctx.voice is not None and ctx.voice.code == head.code:
         return "public", f"channel: public (an official text of {ctx.voice.text!r})"
-    if source == "third_party" and ctx.voice is not None and attr.speaker is None and ctx.readout:
+    if (
+        source == "third_party"
+        and ctx.voice is not None
+        and attr.speaker is None
+        and ctx.readout
+        and not ctx.transcript
+    ):
         return "private", "channel: private (a readout of a call or meeting)"
     if public and source == "author" and attr.verb is None:
         return "public", f"channel: public ({public[0].text!r})"
