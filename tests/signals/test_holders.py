@@ -393,3 +393,9 @@ def test_a_later_stance_noun_s_possessor_holds_it_too(by_key, signals_of) -> Non
     sigs = by_key(signals_of(text))
     assert {("RUS", "ceasefire"), ("UKR", "ceasefire")} <= set(sigs)
     assert ("RUS", "negotiations") not in sigs and ("UKR", "negotiations") not in sigs
+
+
+def test_the_one_provided_with_something_is_no_subject(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("China has not provided Russia with weapons and has put forward a vague peace plan."))
+    assert set(sigs) == {("CHN", "ceasefire")}
+    assert not any("provided" in w for w in sigs[("CHN", "ceasefire")].why)

@@ -432,3 +432,10 @@ def test_the_speaker_s_aside_about_what_he_says_is_no_stance(by_key, signals_of)
     assert by_key(sigs)[("RUS", "ceasefire")].stance == "opposed"
     sigs = signals_of("Ukraine, we would like to note, turned down the truce plan, Peskov said.")
     assert by_key(sigs)[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_provided_as_a_verb_sets_no_condition_but_as_a_conjunction_does(by_key, signals_of) -> None:
+    sigs = signals_of("Kyiv would accept a truce, provided Russia withdraws its troops from the region.")
+    assert by_key(sigs)[("UKR", "ceasefire")].stance == "conditional"
+    sigs = signals_of("Ankara, which has provided Kyiv with drones and troops, backs an immediate truce.")
+    assert by_key(sigs)[("TUR", "ceasefire")].stance == "open"

@@ -36,8 +36,8 @@ THING_BETWEEN = re.compile(
 )
 
 _QUOTE_RE = re.compile(r'[“”«»„"]')
-# Between two items of a list: "Warsaw, Bratislava and Baku", "Minsk or Astana".
-_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|(?:and|or)[^\S\n]+)")
+# Between two items of a list: "Warsaw, Bratislava and Baku", "Minsk or Astana", "India, the DPRK".
+LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|(?:and|or)[^\S\n]+)(?:the[^\S\n]+)?")
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -121,7 +121,7 @@ class RoleCues:
                 raw.speaker = True
             elif raw.kind == "country" and (
                 self.locative.search(text, back, raw.start)
-                or (place is not None and not raw.possessive and _LIST_GAP.fullmatch(text, place.end, raw.start))
+                or (place is not None and not raw.possessive and LIST_GAP.fullmatch(text, place.end, raw.start))
             ):
                 # "talks in Warsaw, Bratislava and Baku": every city of the list is a venue.
                 raw.locative = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cues import LIST_GAP
 from .names import Raw
 from .salience import OBLIQUE, last
 
@@ -67,8 +68,6 @@ def _belligerents(state: _Resolver, raw: Raw) -> list[Raw]:
     return sorted(latest.values(), key=lambda m: m.start, reverse=True)
 
 
-# Between the items of a list: "China, India, the DPRK and Brazil".
-_LIST_GAP = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|and[^\S\n]+)(?:the[^\S\n]+)?")
 _LISTED_KINDS = ("country", "group", "person")
 # "our partners", "all our allies": the speaker's own list; "their partners" or "European allies" are not.
 _OURS_BEFORE = re.compile(r"(?<!\w)(?:our|all)[^\S\n]+$", re.IGNORECASE)
@@ -85,7 +84,7 @@ def listed(state: _Resolver, raw: Raw) -> list[Raw]:
     for m in state.history:
         if m.start >= raw.start or not m.code or m.kind not in _LISTED_KINDS:
             continue
-        if runs and _LIST_GAP.fullmatch(state.text, runs[-1][-1].end, m.start):
+        if runs and LIST_GAP.fullmatch(state.text, runs[-1][-1].end, m.start):
             runs[-1].append(m)
         else:
             runs.append([m])

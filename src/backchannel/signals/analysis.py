@@ -398,12 +398,22 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     return StanceCues(tuple(polar), tuple(conditions), tuple(negations), issue_polar, tuple(qualifiers), tuple(bare))
 
 
+_PROVIDED_AS_VERB = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|be|been|not|never|also|already|knowingly|it|they|he|she|we|who|which)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:
     """A weak marker ("if", "until") counts only when terms (territory, troops...) follow it closely."""
     if cues.condition_markers is None or cues.condition_terms is None:
         return []
     out = []
     for m in cues.condition_markers.finditer(sentence):
+        if m.group().lower().startswith("provided") and _PROVIDED_AS_VERB.search(
+            sentence, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "it has not provided Russia with weapons" gives, it sets no condition
         tail_words = list(_WORD.finditer(sentence, m.end()))[: cues.condition_window]
         if not tail_words:
             continue

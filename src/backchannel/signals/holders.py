@@ -22,10 +22,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|from|against|on|for|of|in|into|toward|towards|about|over|between)\s+(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
-# "offer Putin a guarantee", "told Kyiv": the one given or told something is no subject.
+# "offer Putin a guarantee", "told Kyiv", "provided Russia with arms": the one given or told something is no subject.
 _GIVEN_TO_BEFORE = re.compile(
     r"\b(?:offer|offers|offered|offering|give|gives|gave|giving|grant|grants|granted|promise|promises|promised"
-    r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling)\s+$",
+    r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling|provide|provides|provided|providing"
+    r"|supply|supplies|supplied|supplying|send|sends|sent|sending|sell|sells|sold|selling)\s+$",
     re.I,
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
