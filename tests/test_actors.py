@@ -318,6 +318,10 @@ def test_a_named_title_holder_other_than_the_sitting_one_is_past(actors: ActorDi
     assert [m.text for m in actors.mentions(text, on=D2024)] == ["Moscow"]
     (m,) = [m for m in actors.mentions(text, on=D2024, include_inactive=True) if m.kind == "person"]
     assert (m.person, m.code, m.active) == ("Bill Clinton", "USA", False)
+    # The sitting holder's surname with a slip in the first name is still the sitting holder.
+    text = "British Prime Minister Keith Starmer visited Kyiv."
+    (m,) = [m for m in actors.mentions(text, on=D2025) if m.kind == "person"]
+    assert (m.code, m.active) == ("GBR", True)
 
 
 def test_a_name_modifying_a_noun_is_a_demonym(actors: ActorDictionary) -> None:

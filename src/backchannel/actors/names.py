@@ -97,7 +97,11 @@ def named_after_titles(raws: list[Raw], text: str, end: int) -> list[Raw]:
                     name = " ".join(words)
                     # A name other than the title's sitting holder is a past holder:
                     # "US President Bill Clinton" in 2024, "First President of Kazakhstan Nazarbayev".
-                    active = raw.active and (raw.person is None or raw.person == name)
+                    # The sitting holder's surname with another first name ("Prime Minister Keith
+                    # Starmer", a common slip) is still the sitting holder.
+                    active = raw.active and (
+                        raw.person is None or raw.person == name or raw.person.split()[-1] == words[-1]
+                    )
                     raw = replace(raw, end=match.end(), kind="person", person=name, active=active)
                     if len(words) > 1 and len(words[-1]) > 2:
                         surnames[words[-1]] = raw
