@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 
@@ -187,7 +189,7 @@ def test_a_relative_clause_s_name_is_not_the_speaker(signals_of) -> None:
 
 
 def test_a_possessive_before_the_verb_is_not_its_speaker(by_key, signals_of) -> None:
-    text = "Macron called Lukashenko's offer empty and accused Minsk of sabotaging the truce."
+    text = "Zelensky called Lukashenko's offer empty and accused Minsk of sabotaging the truce."
     s = by_key(signals_of(text))
     assert s[("BLR", "ceasefire")].source == "third_party"
 
@@ -262,3 +264,15 @@ def test_a_transcript_speaker_on_another_side_s_position_reports_it(by_key, sign
     assert set(sigs) == {("BRA", "ceasefire"), ("IND", "ceasefire"), ("ZAF", "ceasefire")}
     for s in sigs.values():
         assert (s.stance, s.source, s.channel) == ("open", "third_party", "unknown")
+
+
+def test_an_onlooker_s_accusation_of_a_side_is_no_record(by_key, signals_of) -> None:
+    # SIGNALS.md: accusing "the other side" of a breach is a claim about it; an onlooker's is its own view.
+    for text in (
+        "Emmanuel Macron has pledged more shells to Ukraine and accused Russian troops of shelling towns in breach of the truce.",
+        "The leaders spoke by phone, with Macron blaming Russia for breaches of the truce.",
+        "British Prime Minister Keith Starmer urged a truce with Ukraine and accused Moscow of stalling on it.",
+    ):
+        assert ("RUS", "ceasefire") not in by_key(signals_of(text, published=date(2025, 3, 1))), text
+    sigs = by_key(signals_of("Zelensky accused Russian troops of shelling towns in breach of the truce."))
+    assert sigs[("RUS", "ceasefire")].stance == "opposed"

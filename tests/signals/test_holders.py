@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from backchannel.signals.holders import Actorish, subject_before
+
 
 def test_both_sides_is_one_record_per_side(by_key, signals_of) -> None:
     text = "Russia and Ukraine met in Istanbul. Both sides agreed to a prisoner exchange and a truce around the plant."
@@ -100,9 +102,9 @@ def test_this_in_the_same_turn_carries_the_topic(signals_at) -> None:
 
 
 def test_an_accusation_in_a_second_clause_is_a_claim_about_the_accused(by_key, signals_of) -> None:
-    text = "Erdogan said Turkey supported an energy truce, but he accused Russia of shelling a grain port hours later."
+    text = "Zelensky said Kyiv supported an energy truce, but he accused Russia of shelling a grain port hours later."
     sigs = by_key(signals_of(text))
-    assert sigs[("TUR", "ceasefire")].stance == "open"
+    assert sigs[("UKR", "ceasefire")].stance == "open"
     accused = sigs[("RUS", "ceasefire")]
     assert (accused.stance, accused.source) == ("opposed", "third_party")
 
@@ -396,6 +398,20 @@ def test_a_later_stance_noun_s_possessor_holds_it_too(by_key, signals_of) -> Non
 
 
 def test_the_one_provided_with_something_is_no_subject(by_key, signals_of) -> None:
-    sigs = by_key(signals_of("China has not provided Russia with weapons and has put forward a vague peace plan."))
+    sigs = by_key(
+        signals_of("China has not provided Russia with weapons and has since put forward a peace plan of its own.")
+    )
     assert set(sigs) == {("CHN", "ceasefire")}
     assert not any("provided" in w for w in sigs[("CHN", "ceasefire")].why)
+
+
+def test_a_name_before_and_is_not_the_owner_of_the_next_verb() -> None:
+    sentence = "Macron has pledged to send more shells to Ukraine and accused Moscow"
+    macron = Actorish(0, 6, "Macron", "FRA", "Emmanuel Macron", "person", "leader")
+    ukraine = Actorish(42, 49, "Ukraine", "UKR", None, "country", None)
+    assert sentence[ukraine.start : ukraine.end] == "Ukraine"
+    assert subject_before(sentence, [macron, ukraine], sentence.index("accused"), 0) is macron
+    # Right before a stance noun, the name owns it: "Ukrainian readiness", "Kyiv's rejection".
+    sentence = "Officials welcomed Ukrainian readiness"
+    ukrainian = Actorish(19, 28, "Ukrainian", "UKR", None, "country", None)
+    assert subject_before(sentence, [ukrainian], sentence.index("readiness"), 0) is ukrainian

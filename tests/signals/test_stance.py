@@ -439,3 +439,13 @@ def test_provided_as_a_verb_sets_no_condition_but_as_a_conjunction_does(by_key, 
     assert by_key(sigs)[("UKR", "ceasefire")].stance == "conditional"
     sigs = signals_of("Ankara, which has provided Kyiv with drones and troops, backs an immediate truce.")
     assert by_key(sigs)[("TUR", "ceasefire")].stance == "open"
+
+
+def test_a_position_the_speaker_dismisses_as_hollow_is_no_record(by_key, signals_of) -> None:
+    for text in (
+        "Ukraine's foreign minister branded the Kremlin's pledges of a truce as “hollow”.",
+        "Kyiv described the Kremlin's readiness for a truce as a smokescreen.",
+    ):
+        assert not [s for s in signals_of(text) if s.holder == "RUS"], text
+    sigs = by_key(signals_of("Ukraine's foreign minister said the Kremlin had pledged a truce."))
+    assert sigs[("RUS", "ceasefire")].stance == "open"

@@ -281,6 +281,13 @@ _OTHER_MATTER = re.compile(
 
 _PARTICIPLES = frozenset({"agreed", "proposed", "offered", "declared", "announced", "rejected", "signed", "endorsed"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|previously|mutually)\s+$", re.IGNORECASE)
+# "branded Putin's promises as hollow": what the speaker dismisses is no one's position here.
+_DISMISSED = re.compile(
+    r"\b(?:branded|brands|branding|dismissed|dismisses|dismissing|derided|derides|deriding|described|describes"
+    r"|describing)\s+(?P<object>[^,;.]{1,80}?)\s+as\s+[“\"'‘]?(?:hollow|empty|meaningless|worthless|insincere|a ploy"
+    r"|a stunt|a sham|a trick|a smokescreen|a bluff|propaganda|theatre|theater|a farce|a charade|a delaying tactic)\b",
+    re.IGNORECASE,
+)
 _COMPLIED = re.compile(
     r"\b(?:had|has|have)\s+(?:(?:strictly|fully|always|scrupulously|consistently)\s+)?"
     r"(?:observed|respected|complied with|adhered to|abided by)\b",
@@ -359,6 +366,8 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     ]
     # "refused to condemn the invasion", "ready to supply weapons": an act about another matter
     polar = [c for c in polar if not _OTHER_ACT.match(sentence, c.end)]
+    dismissed = [(m.start("object"), m.end("object")) for m in _DISMISSED.finditer(sentence)]
+    polar = [c for c in polar if not inside(c.start, dismissed)]
     # "its forces had strictly observed the truce": a denial of breaking it, which is no record (SIGNALS.md)
     polar = [c for c in polar if not (c.kind == "open" and _COMPLIED.search(sentence, max(0, c.start - 30), c.end))]
     hypothetical = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sentence)]

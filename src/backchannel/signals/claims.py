@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .analysis import Cue, finditer, inside, stance_cues
 from .context import DocContext, Topic
 from .found import Found, build_record, side
-from .holders import Actorish, Attribution
+from .holders import Actorish, Attribution, subject_before
 from .lexicon import Lexicon
 
 
@@ -29,6 +29,16 @@ class _Scope(NamedTuple):
     mentions: list[Actorish]
     carried: str
     topic: Topic | None
+
+
+def onlooker(lex: Lexicon, m: Actorish | None) -> bool:
+    """An actor outside the war who accuses a side ("Johnson blamed Russia for breaches").
+
+    SIGNALS.md counts "accusing the other side" of a breach: a claim by one side about the
+    other. An onlooker's accusation is its own view of the war, no record of the accused.
+    """
+    sides = lex.actors.data.belligerents
+    return m is not None and bool(m.code) and bool(sides) and m.code not in sides
 
 
 _MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)
@@ -64,7 +74,10 @@ def _accused_sides(scope: _Scope, found: list[Found]) -> list[Found]:
         limit = tail_words[-1].end() if tail_words else accused.end
         if not any(accused.end <= b.start < limit for b in finditer(lex.cues.breaches, sentence, "breach")):
             continue
-        speaker = next((m for m in reversed(mentions) if m.end <= claim.start and m.code != accused.code), None)
+        before = [m for m in mentions if m.end <= claim.start and m.code != accused.code]
+        speaker = subject_before(sentence, before, claim.start, 0) or (before[-1] if before else None)
+        if onlooker(lex, speaker):
+            continue
         code = min(hits, key=lambda c: min(abs(t.start - claim.start) for t in hits[c]) if hits[c] else 0)
         if (accused.code, code) in have:
             continue

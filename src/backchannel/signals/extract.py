@@ -16,7 +16,7 @@ from ..records import Article, Signal
 from ..sentences import Span, split
 from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, stance_cues
 from .attributes import confidence, fill_when
-from .claims import claim_records
+from .claims import claim_records, onlooker
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
@@ -38,6 +38,7 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
+_ACCUSING = re.compile(r"(?:accus|blam)", re.IGNORECASE)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
@@ -214,6 +215,19 @@ def _signals_for_issue(
     cue_pos = (list(sc.polar) or conditions or [None])[0]
     if cue_pos is not None:
         attr = attribution(lex, sentence, [m for m in mentions if m.kind != "first_person"], quotes, cue_pos.start)
+    if attr.claim and attr.verb is not None and _ACCUSING.match(attr.verb.text) and onlooker(lex, attr.speaker):
+        # "Johnson blamed Russia for breaches of the truce": an onlooker's view, no record of the
+        # accused; what the onlooker said before accusing ("urged a truce and accused ...") is its own.
+        claim_at = attr.verb.start
+        sc = replace(
+            sc,
+            polar=tuple(c for c in sc.polar if c.end <= claim_at),
+            conditions=tuple(c for c in sc.conditions if c.end <= claim_at),
+        )
+        if not sc.polar and not sc.conditions:
+            return []
+        conditions = [c for c in conditions if c.end <= claim_at]
+        attr = Attribution(attr.speaker, attr.source_cue, None, (0, claim_at))
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
     first_cue = (in_content or list(sc.polar) or conditions or [None])[0]

@@ -108,8 +108,9 @@ _PASSIVE_AFTER = re.compile(
     re.I,
 )
 _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|only when)\b", re.I)
-# "Russian opposition", "Kyiv's readiness", "Ukraine's de facto rejection": the owner of the stance noun.
-_ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:[\w-]+\s+)?)$")
+# "Russian opposition", "Kyiv's readiness", "Ukraine's de facto rejection": the owner of the stance noun
+# (not "... to Ukraine and accused": a conjunction starts another clause).
+_ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:(?!(?:and|or|but|then)\s)[\w-]+\s+)?)$", re.I)
 
 
 _POSSESSED_CUE = re.compile(r"^['’]s?\s*$")
@@ -132,7 +133,7 @@ def cue_owners(sentence: str, mentions: list[Actorish], cues: tuple[Cue, ...], s
     return out
 
 
-def _subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -> Actorish | None:
+def subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -> Actorish | None:
     """The nearest mention before ``pos`` (and after ``lo``) that is not a prepositional object.
 
     A mention right before the cue ("Russian opposition", "Kyiv's readiness") is its
@@ -246,12 +247,12 @@ def select_holders(
         # verb shares the first one's subject, not the name in its object.
         head, how = attr.speaker, "subject of the coordinated verb"
     else:
-        head = _subject_before(sentence, content, pos, lo)
+        head = subject_before(sentence, content, pos, lo)
         how = "subject of the stance cue" if call is None else f"caller ({call.text!r})"
         for later in later_cues if head is None and call is None and attr.speaker is None else ():
             # "Reports suggest that Putin had explored a truce": the first cue had no subject.
             if lo <= later.start < hi and later.start > pos:
-                head = _subject_before(sentence, content, later.start, lo)
+                head = subject_before(sentence, content, later.start, lo)
                 if head is not None:
                     break
     speaker = attr.speaker
@@ -290,7 +291,7 @@ def select_holders(
     if head is None and attr.speaker is not None:
         head, how = attr.speaker, "speaker"
     if head is None:
-        head = _subject_before(sentence, mentions, pos, 0)
+        head = subject_before(sentence, mentions, pos, 0)
     if head is None:
         return [], ""
     group = group if head in group else coordinated(sentence, mentions, head)
