@@ -291,6 +291,9 @@ def test_a_cue_about_peace_in_another_clause_says_nothing_of_the_talks(by_key, s
     )
     assert ("UKR", "ceasefire") in sigs
     assert ("UKR", "negotiations") not in sigs
+    # The same when the cue sits in another conjunct, however close.
+    sigs = by_key(signals_of("The Kremlin has shown quiet diplomacy and a renewed interest in a cease-fire."))
+    assert set(sigs) == {("RUS", "ceasefire")}
 
 
 def test_a_call_to_halt_and_return_to_the_table_covers_both(by_key, signals_of) -> None:

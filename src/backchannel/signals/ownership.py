@@ -14,6 +14,7 @@ from .analysis import Cue
 from .holders import Actorish
 
 _WORDS = re.compile(r"[\w'’-]+")
+_CONJUNCT = re.compile(r"\band\b|,")
 _NEGOTIATORS = re.compile(r"negotiators?|negotiating team|negotiation team", re.IGNORECASE)
 
 
@@ -65,4 +66,10 @@ def owned_elsewhere(sentence: str, cue: Cue, terms: list[Cue], other_terms: list
         (t.start <= cue.start < t.end) or (t.start >= cue.end and len(_WORDS.findall(sentence[cue.end : t.start])) <= 2)
         for t in other_terms
     )
-    return owned and min(len(_WORDS.findall(sentence[t.end : cue.start])) for t in terms) >= 5
+    if not owned:
+        return False
+    # Far from this issue's terms, or in another conjunct ("back-channel diplomacy and an interest in a truce")
+    return all(
+        len(_WORDS.findall(sentence[t.end : cue.start])) >= 5 or _CONJUNCT.search(sentence, t.end, cue.start)
+        for t in terms
+    )
