@@ -276,3 +276,9 @@ def test_an_onlooker_s_accusation_of_a_side_is_no_record(by_key, signals_of) -> 
         assert ("RUS", "ceasefire") not in by_key(signals_of(text, published=date(2025, 3, 1))), text
     sigs = by_key(signals_of("Zelensky accused Russian troops of shelling towns in breach of the truce."))
     assert sigs[("RUS", "ceasefire")].stance == "opposed"
+
+
+def test_a_side_named_inside_a_quoted_statement_is_not_its_author(by_key, signals_of) -> None:
+    text = "“The shelling shows that Kyiv has no respect for the truce,” the Kremlin said in a statement."
+    s = by_key(signals_of(text))[("UKR", "ceasefire")]
+    assert (s.stance, s.source) == ("opposed", "third_party")

@@ -449,3 +449,14 @@ def test_a_position_the_speaker_dismisses_as_hollow_is_no_record(by_key, signals
         assert not [s for s in signals_of(text) if s.holder == "RUS"], text
     sigs = by_key(signals_of("Ukraine's foreign minister said the Kremlin had pledged a truce."))
     assert sigs[("RUS", "ceasefire")].stance == "open"
+
+
+def test_a_pledge_to_end_the_war_is_open_but_being_able_to_is_no_position(by_key, signals_of) -> None:
+    for text in ("Trump vowed to end the war within weeks.", "Trump promised he would put an end to the fighting."):
+        assert by_key(signals_of(text))[("USA", "ceasefire")].stance == "open", text
+    assert not signals_of("Russia could end this war today.")
+
+
+def test_a_lack_of_respect_for_the_truce_is_opposition_to_it(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("Kyiv's strikes show a total disregard for the truce, Lavrov said."))
+    assert sigs[("UKR", "ceasefire")].stance == "opposed"

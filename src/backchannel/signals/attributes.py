@@ -139,8 +139,12 @@ def source_of(
     if attr.speaker is None and _BARE_SPOKESPERSON.match(sentence):
         return "holder", "source: holder (its spokesperson: 'A spokesperson said Turkey was ready')"
     own_text = _OWN_STATEMENT.search(sentence)
-    if own_text is not None and not inside(own_text.start(), quote_spans(sentence)) and head.start < own_text.start():
-        return "holder", f"source: holder (its own statement: {own_text.group()!r})"
+    spans = quote_spans(sentence) if own_text is not None else []
+    # '"... Kyiv breaks its word," Moscow said in a statement': a side named inside the quote is not its author
+    if own_text is not None and not inside(own_text.start(), spans) and head.start < own_text.start():
+        if not inside(head.start, spans):
+            return "holder", f"source: holder (its own statement: {own_text.group()!r})"
+        return "third_party", f"source: third_party (named in a quoted statement: {own_text.group()!r})"
     act = _speech_act(lex, sentence, sc)
     if act is not None and (head.kind in ("person", "title", "group", "pronoun") or _metonym(lex, head)):
         return "holder", f"source: holder (a named official's act: {act.text!r})"
