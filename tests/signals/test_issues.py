@@ -347,3 +347,11 @@ def test_breaking_its_word_on_the_deal_is_a_breach_claim(by_key, signals_of) -> 
 def test_the_memorandum_refers_back_to_the_truce(by_key, signals_of) -> None:
     text = "Moscow handed Kyiv terms for a cease-fire. Kyiv rejected the memorandum the next day."
     assert by_key(signals_of(text))[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_negotiations_toward_a_lasting_peace_are_peace_talks(by_key, signals_of) -> None:
+    # SIGNALS.md: "peace talks" is negotiations; talks on a truce are about the truce.
+    sigs = by_key(signals_of("Kyiv and Washington agreed to open negotiations toward a just and lasting peace."))
+    assert set(sigs) == {("UKR", "negotiations"), ("USA", "negotiations")}
+    sigs = by_key(signals_of("Kyiv and Washington agreed to open negotiations on a ceasefire."))
+    assert set(sigs) == {("UKR", "ceasefire"), ("USA", "ceasefire")}

@@ -1,4 +1,4 @@
-"""Cue finding within one sentence: issues, stance (with negation and conditions), quotes.
+"""Cue finding within one sentence: stance (with negation and conditions), quotes (issue terms: ``terms``).
 
 Positions here are offsets within the sentence string. The functions are pure and
 cheap: each cue family is one precompiled alternation, searched once per sentence.
@@ -7,14 +7,13 @@ cheap: each cue family is one precompiled alternation, searched once per sentenc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import Cues, IssueLexicon, Lexicon
+from .lexicon import Cues, Lexicon
 from .phrases import PhraseSet
 
-_WORD = re.compile(r"[\w'’-]+")
-_CLAUSE_BREAK = re.compile(r"[,;:!?–—]")
+WORD = re.compile(r"[\w'’-]+")
+CLAUSE_BREAK = re.compile(r"[,;:!?–—]")
 # "If Kyiv refuses to talk, ...": a stance inside a condition is hypothetical, nobody's position.
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:–—]*,", re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;:–—]*", re.IGNORECASE)
@@ -70,123 +69,14 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def narrow_terms(lex: Lexicon, document: str) -> dict[str, PhraseSet]:
-    """Per issue, its term set restricted to the anchors the document contains (one pass per article)."""
-    return {item.code: item.term_set.narrow(document) for item in lex.issues if item.term_set is not None}
-
-
 def spans_cues(phrases: PhraseSet | None, text: str, kind: str) -> list[Cue]:
     if phrases is None:
         return []
     return [Cue(kind, a, b, text[a:b]) for a, b in phrases.spans(text)]
 
 
-def issue_hits(
-    lex: Lexicon, sentence: str, narrowed: dict[str, PhraseSet] | None = None, at: int | None = None
-) -> dict[str, list[Cue]]:
-    """Issue code -> the term matches in the sentence, with ``yields_to`` applied.
-
-    ``at`` is the sentence's offset in the document ``narrowed`` was made for (a faster lookup).
-    """
-    hits: dict[str, list[Cue]] = {}
-    for item in lex.issues:
-        if item.term_set is not None:
-            terms = narrowed.get(item.code, item.term_set) if narrowed is not None else item.term_set
-            at_ = at if narrowed is not None and item.code in narrowed else None
-            found = [Cue(item.code, a, b, sentence[a:b]) for a, b in terms.spans(sentence, at_)] if terms else []
-            found += [c for c in finditer(item.extra_terms, sentence, item.code) if not _overlaps(c, found)]
-        else:
-            found = finditer(item.terms, sentence, item.code)
-        if item.circumstantial is not None:
-            # "after talks in Jeddah", "during the summit": when or where, not what is at stake
-            found = [c for c in found if not item.circumstantial.search(sentence, max(0, c.start - 40), c.start)]
-        if found:
-            hits[item.code] = found
-    _drop_elsewhere(lex, sentence, hits)
-    _longest_wins(hits)
-    for item in lex.issues:
-        if item.code not in hits or not item.yields_to:
-            continue
-        others = [c for code in item.yields_to for c in hits.get(code, ())]
-        kept = [c for c in hits[item.code] if not _absorbed(sentence, c, others, item)]
-        if kept:
-            hits[item.code] = kept
-        else:
-            del hits[item.code]
-    return hits
-
-
-def _drop_elsewhere(lex: Lexicon, sentence: str, hits: dict[str, list[Cue]]) -> None:
-    """Drop terms about another conflict or forum ("lasting peace between Armenia and Azerbaijan").
-
-    A term goes when a name from ``elsewhere`` lies within ``elsewhere_window`` words of it and no
-    name of this war (``this_war``) lies nearer.
-    """
-    cues = lex.cues
-    if not hits or cues.elsewhere is None:
-        return
-    other = cues.elsewhere.spans(sentence)
-    if not other:
-        return
-    ours = cues.this_war.spans(sentence) if cues.this_war is not None else []
-    words = [m.start() for m in _WORD.finditer(sentence)]
-
-    def distance(a: int, b: int) -> int:
-        lo, hi = min(a, b), max(a, b)
-        return bisect_right(words, hi) - bisect_right(words, lo)
-
-    for code in list(hits):
-        kept = []
-        for c in hits[code]:
-            near_other = min((distance(c.start, s) for s, _e in other), default=10**6)
-            near_ours = min((distance(c.start, s) for s, _e in ours), default=10**6)
-            if near_other > cues.elsewhere_window or near_ours <= near_other:
-                kept.append(c)
-        if kept:
-            hits[code] = kept
-        else:
-            del hits[code]
-
-
-def _overlaps(cue: Cue, others: list[Cue]) -> bool:
+def overlaps(cue: Cue, others: list[Cue]) -> bool:
     return any(o.start < cue.end and cue.start < o.end for o in others)
-
-
-def _longest_wins(hits: dict[str, list[Cue]]) -> None:
-    """Where terms of two issues overlap, the one reaching further right names the topic.
-
-    "ready for peace talks" is about talks, not the cease-fire "ready for peace" names.
-    """
-    for code, cues in list(hits.items()):
-        others = [c for other, found in hits.items() if other != code for c in found]
-        kept = [c for c in cues if not any(o.start < c.end and c.start < o.end and o.end > c.end for o in others)]
-        if kept:
-            hits[code] = kept
-        else:
-            del hits[code]
-
-
-# "talks between the parties aimed at reaching a peaceful settlement": the talks' purpose is their object.
-_PURPOSE = re.compile(
-    r"\b(?:to|aimed at|aiming at|in order to|with a view to(?:wards?)?)\s+(?:achieve|achieving|reach|reaching|secure|"
-    r"securing|bring(?:\s+about)?|bringing|agree(?:\s+on)?|broker|find|finding|discuss|discussing|negotiate|"
-    r"negotiating|work\s+out|hammer\s+out|support|supporting|implement|implementing)\b(?:\s+[\w'’-]+){0,4}\s*$",
-    re.IGNORECASE,
-)
-
-
-def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) -> bool:
-    """Whether another issue's term follows ``cue`` closely: "talks on a cease-fire" is about the cease-fire."""
-    for other in others:
-        if other.start >= cue.end or (other.start <= cue.start < other.end):
-            gap = sentence[cue.end : other.start] if other.start >= cue.end else ""
-            if _CLAUSE_BREAK.search(gap):
-                continue
-            words = len(_WORD.findall(gap))
-            # a stated purpose links further ("mediation by neutral states with a view to supporting ...")
-            if words <= item.yields_within or (words <= 4 * item.yields_within and _PURPOSE.search(gap)):
-                return True
-    return False
 
 
 def issue_stance_terms(lex: Lexicon, code: str, sentence: str) -> list[Cue]:
@@ -206,7 +96,7 @@ def _negated(cues: Cues, sentence: str, start: int) -> Cue | None:
     if cues.negation is None:
         return None
     window_start = start
-    for words, m in enumerate(reversed(list(_WORD.finditer(sentence, 0, start))), 1):
+    for words, m in enumerate(reversed(list(WORD.finditer(sentence, 0, start))), 1):
         window_start = m.start()
         if words >= cues.negation_window:
             break
@@ -267,7 +157,7 @@ def _near(sentence: str, cue: Cue, terms: list[Cue], window: int) -> bool:
         if t.start <= cue.start < t.end or cue.start <= t.start < cue.end:
             return True
         lo, hi = (cue.end, t.start) if cue.end <= t.start else (t.end, cue.start)
-        if len(_WORD.findall(sentence, lo, hi)) <= window:
+        if len(WORD.findall(sentence, lo, hi)) <= window:
             return True
     return False
 
@@ -351,7 +241,7 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     if cues.doubt is not None:
         # "sceptical of Russia's willingness to negotiate": a doubt, not a position
         for d in cues.doubt.finditer(sentence):
-            tail = list(_WORD.finditer(sentence, d.end()))[: cues.doubt_window]
+            tail = list(WORD.finditer(sentence, d.end()))[: cues.doubt_window]
             limit = tail[-1].end() if tail else d.end()
             polar = [c for c in polar if not d.start() <= c.start < limit]
     asides = [(m.start(), m.end()) for m in _RELATIVE_ASIDE.finditer(sentence)]
@@ -390,13 +280,13 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
         conditions = [c for c in conditions if _near(sentence, c, terms, cues.cue_window)]
     polar.sort(key=lambda c: c.start)
     conditions.sort(key=lambda c: c.start)
-    qualifiers = [c for c in finditer(cues.condition_qualifiers, sentence, "conditional") if not _overlaps(c, polar)]
-    conditions = [c for c in conditions if not _overlaps(c, polar)]  # "without preconditions" is unconditional
+    qualifiers = [c for c in finditer(cues.condition_qualifiers, sentence, "conditional") if not overlaps(c, polar)]
+    conditions = [c for c in conditions if not overlaps(c, polar)]  # "without preconditions" is unconditional
     if terms:
         qualifiers = [c for c in qualifiers if _near(sentence, c, terms, cues.cue_window)]
     own = {(c.start, c.end) for c in issue_terms if c.kind != "conditional"}
     issue_polar = tuple(c for c in polar if (c.start, c.end) in own or any(a < c.end and c.start < b for a, b in own))
-    bare = [c for c in finditer(cues.opposition_conditions, sentence, "conditional") if not _overlaps(c, polar)]
+    bare = [c for c in finditer(cues.opposition_conditions, sentence, "conditional") if not overlaps(c, polar)]
     if cues.not_conditions is not None:  # "fight for as long as it takes" sets no condition
         masks = [(m.start(), m.end()) for m in cues.not_conditions.finditer(sentence)]
         bare = [c for c in bare if not any(a <= c.start < b for a, b in masks)]
@@ -423,7 +313,7 @@ def _marked_conditions(cues: Cues, sentence: str) -> list[Cue]:
             sentence, max(0, m.start() - 30), m.start()
         ):
             continue  # "it has not provided Russia with weapons" gives, it sets no condition
-        tail_words = list(_WORD.finditer(sentence, m.end()))[: cues.condition_window]
+        tail_words = list(WORD.finditer(sentence, m.end()))[: cues.condition_window]
         if not tail_words:
             continue
         limit = tail_words[-1].end()

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..records import Article, Signal
 from ..sentences import Span, split
-from .analysis import Cue, finditer, inside, issue_hits, narrow_terms, quote_spans, stance_cues
+from .analysis import Cue, finditer, inside, quote_spans, stance_cues
 from .attributes import confidence, fill_when
 from .claims import claim_records, onlooker
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
@@ -24,6 +24,7 @@ from .holders import DEONTIC, Actorish, Attribution, cue_owners, partners, propo
 from .lexicon import Lexicon, load_lexicon
 from .ownership import nearest_issue_is, outside_names, owned_elsewhere
 from .reporting import attribution
+from .terms import issue_hits, narrow_terms
 from .topics import OPENING_QUOTE, continues_topic, quote_goes_on, topic_hits
 
 VERSION = "rules-1"
