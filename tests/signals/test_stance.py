@@ -460,3 +460,9 @@ def test_a_pledge_to_end_the_war_is_open_but_being_able_to_is_no_position(by_key
 def test_a_lack_of_respect_for_the_truce_is_opposition_to_it(by_key, signals_of) -> None:
     sigs = by_key(signals_of("Kyiv's strikes show a total disregard for the truce, Lavrov said."))
     assert sigs[("UKR", "ceasefire")].stance == "opposed"
+
+
+def test_how_a_thing_needs_to_be_is_no_stance_on_it(by_key, signals_of) -> None:
+    assert not signals_of("Lavrov said the format of any talks did not need to be settled beforehand.")
+    sigs = by_key(signals_of("Lavrov said Russia needs to hold talks with Washington soon."))
+    assert sigs[("RUS", "negotiations")].stance == "open"

@@ -183,6 +183,8 @@ _COMPLIED = re.compile(
     r"(?:observed|respected|complied with|adhered to|abided by)\b",
     re.IGNORECASE,
 )
+_BARE_NEED = re.compile(r"(?:^|\s)(?:need|needs|ought) to$", re.IGNORECASE)
+_BE_AFTER = re.compile(r"\s+be\b", re.IGNORECASE)
 _OTHER_ACT = re.compile(
     r"\s+to\s+(?:condemn|impose|supply|deliver|provide|sell|arm|fund|finance|extradite|deport|sanction"
     # "I want to emphasise this", "we would like to note": the speaker's aside about what he says
@@ -256,6 +258,9 @@ def stance_cues(lex: Lexicon, code: str, sentence: str, terms: list[Cue] | None 
     ]
     # "refused to condemn the invasion", "ready to supply weapons": an act about another matter
     polar = [c for c in polar if not _OTHER_ACT.match(sentence, c.end)]
+    # "the format of any talks did not need to be fixed": a bare "need to be" says how a
+    # thing should be, not what the holder seeks (the specific "must be observed" cues stay)
+    polar = [c for c in polar if not (_BARE_NEED.search(c.text) and _BE_AFTER.match(sentence, c.end))]
     dismissed = [(m.start("object"), m.end("object")) for m in _DISMISSED.finditer(sentence)]
     polar = [c for c in polar if not inside(c.start, dismissed)]
     # "its forces had strictly observed the truce": a denial of breaking it, which is no record (SIGNALS.md)
