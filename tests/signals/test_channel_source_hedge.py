@@ -282,3 +282,12 @@ def test_a_side_named_inside_a_quoted_statement_is_not_its_author(by_key, signal
     text = "“The shelling shows that Kyiv has no respect for the truce,” the Kremlin said in a statement."
     s = by_key(signals_of(text))[("UKR", "ceasefire")]
     assert (s.stance, s.source) == ("opposed", "third_party")
+
+
+def test_describing_the_other_side_s_answer_is_a_claim_about_it(by_key, signals_of) -> None:
+    text = (
+        "Putin said Russia backed the truce in principle but raised questions.\n\n"
+        "Aides in Kyiv described the answer as a refusal in disguise."
+    )
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("Aides")]
+    assert [(s.holder, s.stance, s.source) for s in sigs] == [("RUS", "opposed", "third_party")]

@@ -29,6 +29,7 @@ class _Scope(NamedTuple):
     mentions: list[Actorish]
     carried: str
     topic: Topic | None
+    last: Topic | None  # the latest signal sentence, in any paragraph
 
 
 def onlooker(lex: Lexicon, m: Actorish | None) -> bool:
@@ -55,7 +56,7 @@ def _accused_sides(scope: _Scope, found: list[Found]) -> list[Found]:
     (SIGNALS.md: that side / opposed / third_party). Only an accusation whose object names a
     breach or refusal counts ("accused Russia of war crimes" says nothing about the truce).
     """
-    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic, _last = scope
     if lex.cues.claims is None or lex.cues.breaches is None or not hits:
         return []
     have = {(f.holder, f.issue) for f in found}
@@ -95,7 +96,7 @@ def _accused_sides(scope: _Scope, found: list[Found]) -> list[Found]:
 
 
 def _mutual_claims(scope: _Scope, claim: Cue, have: set[tuple[str, str]]) -> list[Found]:
-    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic, _last = scope
     sides = ctx.sides(index, before=claim.start)[:2]
     if len(sides) < 2:
         return []
@@ -125,6 +126,12 @@ _DESCRIBED = re.compile(
     r"depicts|depicting|branded|brands|branding|cast|casts|casting)\s+(?:(?P<object>[^,;.]{1,60}?)\s+)?as\b",
     re.IGNORECASE,
 )
+# What one side said or did, named without its author: "the answer", "his reply", "that offer".
+_ACT_NOUN = re.compile(
+    r"(?:the|this|that|his|her|its|their)\s+(?:latest\s+|new\s+|first\s+)?(?:answer|reply|response|offer|proposal"
+    r"|statement|position|move|decision)",
+    re.IGNORECASE,
+)
 _PHRASE_END = re.compile(r"[,;]|\s(?:and|but|while)\s", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r",\s*(?:who|whom)\s+[^,;]{0,60}$", re.IGNORECASE)
 
@@ -136,7 +143,7 @@ def _described_sides(scope: _Scope) -> list[Found]:
     with no object, the one a relative clause hangs on ("Trump, who the Russian leader
     described as ..."). Its stance is that of the cues after "as"; the describer speaks.
     """
-    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic = scope
+    lex, ctx, index, sentence, hits, quotes, mentions, carried, topic, last = scope
     out: list[Found] = []
     for m in _DESCRIBED.finditer(sentence):
         if inside(m.start(), quotes):
@@ -147,6 +154,10 @@ def _described_sides(scope: _Scope) -> list[Found]:
             if described is None and m.group("object").strip().lower() in ("it", "them", "him", "her"):
                 # "put pressure on Russia, painting it as ...": the pronoun is the last actor named
                 described = next((a for a in reversed(mentions) if a.code and a.end <= m.start()), None)
+            latest = topic or last
+            if described is None and latest is not None and _ACT_NOUN.fullmatch(m.group("object").strip()):
+                # "Putin agreed in principle. Kyiv described the answer as a refusal": the answer is his
+                described = side(latest.holder)
         else:
             who = _WHO_BEFORE.search(sentence, 0, m.start())
             described = None
@@ -156,7 +167,10 @@ def _described_sides(scope: _Scope) -> list[Found]:
             continue
         describer = next((a for a in mentions if a.code and a.end <= m.start() and a.code != described.code), None)
         for code, terms in hits.items():
-            after = [t for t in terms if t.start >= m.end()] or ([] if terms else [])
+            # the issue after "as", or named by the object itself ("described the answer as a refusal")
+            after = [t for t in terms if t.start >= m.end()]
+            if m.group("object") is not None:
+                after += [t for t in terms if m.start("object") <= t.start < m.end("object")]
             if terms and not after:
                 continue
             sc = stance_cues(lex, code, sentence[: len(sentence)], terms)
@@ -189,7 +203,8 @@ def claim_records(
     found: list[Found],
     carried: str,
     topic: Topic | None,
+    last: Topic | None = None,
 ) -> list[Found]:
     """The records one side's words give about another: accusations, mutual blame, descriptions."""
-    scope = _Scope(lex, ctx, index, sentence, hits, quotes, mentions, carried, topic)
+    scope = _Scope(lex, ctx, index, sentence, hits, quotes, mentions, carried, topic, last)
     return _accused_sides(scope, found) + _described_sides(scope)

@@ -111,7 +111,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             found += _signals_for_issue(
                 lex, ctx, i, sentence, code, hits[code], quotes, actors.all, attr, carried, topic, others, last
             )
-        accused = claim_records(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic)
+        accused = claim_records(lex, ctx, i, sentence, hits, quotes, actors.all, found, carried, topic, last)
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
         overridden |= {(f.displaces, f.issue) for f in accused if f.displaces}
         found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
