@@ -415,3 +415,10 @@ def test_a_name_before_and_is_not_the_owner_of_the_next_verb() -> None:
     sentence = "Officials welcomed Ukrainian readiness"
     ukrainian = Actorish(19, 28, "Ukrainian", "UKR", None, "country", None)
     assert subject_before(sentence, [ukrainian], sentence.index("readiness"), 0) is ukrainian
+
+
+def test_a_demonym_describing_a_thing_holds_nothing_but_one_through_its_voice_does(by_key, signals_of) -> None:
+    sigs = by_key(signals_of("The White House will tell Moscow that Russian restraint is the key to achieving peace."))
+    assert set(sigs) == {("USA", "ceasefire")}
+    sigs = by_key(signals_of("On Tuesday a joint US-Ukraine statement backing a 30-day truce was issued."))
+    assert set(sigs) == {("USA", "ceasefire"), ("UKR", "ceasefire")}

@@ -113,6 +113,12 @@ _TERMS_MARKER = re.compile(r"\b(?:if|unless|once|provided|as soon as|only after|
 _ADJACENT = re.compile(r"^(?:['’]s?\s*(?:[\w-]+\s+){0,2}|\s*(?:(?!(?:and|or|but|then)\s)[\w-]+\s+)?)$", re.I)
 
 
+# Nouns through which a side acts or speaks: "the Russian side's", "a joint US-Ukraine statement".
+_VOICE_NOUN = re.compile(
+    r"(?:statement|declaration|communiqu[eé]|government|authorities|leadership|officials|delegation|side|forces"
+    r"|troops|negotiators|diplomats|military|army|president|leader|administration|team|envoys?)",
+    re.IGNORECASE,
+)
 _POSSESSED_CUE = re.compile(r"^['’]s?\s*$")
 
 
@@ -141,7 +147,11 @@ def subject_before(sentence: str, mentions: list[Actorish], pos: int, lo: int) -
     """
     before = [m for m in mentions if lo <= m.start and m.end <= pos]
     if before and _ADJACENT.match(sentence[before[-1].end : pos]):
-        return before[-1]
+        # "Russian opposition", "a joint US-Ukraine statement backing" own the cue; "Russian
+        # reciprocity is the key to" describes a thing
+        gap = sentence[before[-1].end : pos].strip()
+        if before[-1].kind != "demonym" or not gap or _VOICE_NOUN.fullmatch(gap):
+            return before[-1]
     objects: set[int] = set()
     for i, m in enumerate(before):
         # a prepositional object, or the second half of a compound after one ("of the Russia-Ukraine war")
