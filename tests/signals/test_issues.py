@@ -355,3 +355,8 @@ def test_negotiations_toward_a_lasting_peace_are_peace_talks(by_key, signals_of)
     assert set(sigs) == {("UKR", "negotiations"), ("USA", "negotiations")}
     sigs = by_key(signals_of("Kyiv and Washington agreed to open negotiations on a ceasefire."))
     assert set(sigs) == {("UKR", "ceasefire"), ("USA", "ceasefire")}
+
+
+def test_the_frame_of_the_peace_process_is_not_what_is_at_stake(by_key, signals_of) -> None:
+    text = "Putin proposed that, as part of the peace process, Kyiv be put under a temporary UN administration."
+    assert set(by_key(signals_of(text))) == {("RUS", "ceasefire")}
