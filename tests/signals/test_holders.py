@@ -403,6 +403,9 @@ def test_the_one_provided_with_something_is_no_subject(by_key, signals_of) -> No
     )
     assert set(sigs) == {("CHN", "ceasefire")}
     assert not any("provided" in w for w in sigs[("CHN", "ceasefire")].why)
+    # The same for the one put or placed somewhere: "putting Kyiv under an outside administration".
+    sigs = by_key(signals_of("The Kremlin leader floated putting Kyiv under a temporary UN administration."))
+    assert set(sigs) == {("RUS", "ceasefire")}
 
 
 def test_a_name_before_and_is_not_the_owner_of_the_next_verb() -> None:

@@ -26,7 +26,8 @@ _PREPOSITION_BEFORE = re.compile(
 _GIVEN_TO_BEFORE = re.compile(
     r"\b(?:offer|offers|offered|offering|give|gives|gave|giving|grant|grants|granted|promise|promises|promised"
     r"|hand|hands|handed|assure|assures|assured|tell|tells|told|telling|provide|provides|provided|providing"
-    r"|supply|supplies|supplied|supplying|send|sends|sent|sending|sell|sells|sold|selling)\s+$",
+    r"|supply|supplies|supplied|supplying|send|sends|sent|sending|sell|sells|sold|selling"
+    r"|put|puts|putting|place|places|placed|placing)\s+$",
     re.I,
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
