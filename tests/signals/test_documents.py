@@ -89,3 +89,14 @@ def test_a_one_paragraph_turn_that_ends_asking_is_a_question(signals_of) -> None
     )
     sentences = [s.sentence for s in signals_of(text)]
     assert sentences == ["Sergei Lavrov: We are ready to study the peace plan."]
+
+
+def test_an_existential_stance_in_a_turn_is_not_the_speaker_s(signals_of) -> None:
+    text = (
+        "Question: Where would the talks be held?\n\n"
+        "Sergei Lavrov: The last round was in Istanbul. And now there is an offer to meet in Minsk again."
+    )
+    assert not [s for s in signals_of(text) if s.sentence.startswith("And now")]
+    # An agreement that existed binds the speaker's side too.
+    text = "Question: What about the corridors?\n\nSergei Lavrov: There was an agreement on humanitarian corridors."
+    assert [s.holder for s in signals_of(text)] == ["RUS"]

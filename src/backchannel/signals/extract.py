@@ -40,6 +40,9 @@ _OBJECT_BEFORE = re.compile(
 )
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
 _ACCUSING = re.compile(r"(?:accus|blam)", re.IGNORECASE)
+_EXISTENTIAL = re.compile(
+    r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
+)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
@@ -311,6 +314,12 @@ def _signals_for_issue(
         and not any(m.code for m in mentions)
         and not names_others
         and (sc.polar or sc.conditions)
+        # "there is an offer to meet", "there is broad support for a just peace": someone's, not the speaker's
+        and not (
+            sc.polar
+            and not sc.polar[0].text.lower().startswith("agree")  # "there was an agreement": the speaker's side too
+            and _EXISTENTIAL.search(sentence, max(0, sc.polar[0].start - 60), sc.polar[0].start)
+        )
     ):
         # A transcript turn or an official text that names no one: its speaker states a position of its own.
         heads, how = [voice], "speaker of the turn"
