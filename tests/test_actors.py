@@ -334,6 +334,9 @@ def test_a_name_modifying_a_noun_is_a_demonym(actors: ActorDictionary) -> None:
         ("Russia", "country"),
         ("US", "country"),
     ]
+    # A capital letter does not make the noun part of a name: "the United Nations Charter".
+    text = "They cited the United Nations Charter."
+    assert [(m.text, m.kind) for m in actors.mentions(text, on=D2025)] == [("United Nations", "demonym")]
 
 
 def test_visited_places_are_places(actors: ActorDictionary) -> None:

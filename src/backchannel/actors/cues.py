@@ -98,7 +98,8 @@ class RoleCues:
         self.before_end = re.compile(r"[^\S\n]*(?:[.,;:!?”\"]|$)")
         # "In Brussels, ..." opens a sentence as often as "talks in Brussels" ends one
         self.locative = re.compile(rf"(?<!\w)(?i:{trie_regex(locative_words)})[^\S\n]+(?:the[^\S\n]+)?\Z")
-        self.modifier = re.compile(rf"[^\S\n]+(?:{trie_regex(modified_nouns)})(?![\w])")
+        # "the United Nations Charter", "NATO Summit": a capital does not make the noun a name
+        self.modifier = re.compile(rf"[^\S\n]+(?i:{trie_regex(modified_nouns)})(?![\w])")
 
     def flag(self, raws: list[Raw], text: str) -> None:
         """Set ``speaker`` and ``locative`` on the raw matches in place (demonyms are neither).
