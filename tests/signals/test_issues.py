@@ -360,3 +360,20 @@ def test_negotiations_toward_a_lasting_peace_are_peace_talks(by_key, signals_of)
 def test_the_frame_of_the_peace_process_is_not_what_is_at_stake(by_key, signals_of) -> None:
     text = "Putin proposed that, as part of the peace process, Kyiv be put under a temporary UN administration."
     assert set(by_key(signals_of(text))) == {("RUS", "ceasefire")}
+
+
+def test_talks_about_it_after_a_truce_sentence_are_about_the_truce(signals_of) -> None:
+    text = (
+        "Putin said Russia agreed with the truce proposal.\n"
+        "“But there are issues that we need to settle, and we must talk about it with the Americans "
+        "and maybe phone President Trump as well,” he added."
+    )
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("“But")]
+    assert [(s.holder, s.issue, s.stance) for s in sigs] == [("RUS", "ceasefire", "conditional")]
+    # After a sentence on the talks themselves, the same words are about the talks.
+    text = (
+        "Putin said Russia would send a delegation to Istanbul.\n"
+        "“We need to talk about it with the Americans and maybe hold a call with President Trump,” he added."
+    )
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("“We")]
+    assert [(s.holder, s.issue) for s in sigs] == [("RUS", "negotiations")]

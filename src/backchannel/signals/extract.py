@@ -24,7 +24,7 @@ from .holders import DEONTIC, Actorish, Attribution, cue_owners, partners, propo
 from .lexicon import Lexicon, load_lexicon
 from .ownership import nearest_issue_is, outside_names, owned_elsewhere
 from .reporting import attribution
-from .terms import issue_hits, narrow_terms
+from .terms import issue_hits, narrow_terms, talks_about_the_topic
 from .topics import OPENING_QUOTE, continues_topic, quote_goes_on, topic_hits
 
 VERSION = "rules-1"
@@ -78,6 +78,8 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
             continue
         sentence = span.of(text)
         hits = issue_hits(lex, sentence, narrowed, span.start)
+        if hits and last is not None and i - last.sentence <= _CARRY_WINDOW:
+            hits = talks_about_the_topic(lex, sentence, hits, last.issues)
         carried = ""
         skipped = 0
         if not hits:

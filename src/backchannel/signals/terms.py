@@ -139,3 +139,35 @@ def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) ->
             if words <= item.yields_within or (words <= 4 * item.yields_within and _PURPOSE.search(gap)):
                 return True
     return False
+
+
+# "we must discuss it with Washington": the talks' object is a pronoun
+_ABOUT_IT = re.compile(
+    r"\b(?:talk|talks|talking|discuss|discussing|discussed|negotiate|negotiating|negotiations|consult|consulting)"
+    r"\s+(?:about\s+|on\s+|over\s+)?(?:it|this|that)\b(?!\s+(?:is|was|we|they|he|she|I)\b)",
+    re.IGNORECASE,
+)
+
+
+def talks_about_the_topic(
+    lex: Lexicon, sentence: str, hits: dict[str, list[Cue]], topic_issues: tuple[str, ...]
+) -> dict[str, list[Cue]]:
+    """Talks whose object is "it" while another issue is the topic are about that issue.
+
+    SIGNALS.md: the object decides ("talks on a cease-fire" are ``ceasefire``). After "We agree
+    with the truce proposal", "we must discuss it with Washington first" is
+    about the truce; an issue that ``yields_to`` the topic's issue is read as that issue.
+    """
+    about = [Cue("", m.start(), m.end(), m.group()) for m in _ABOUT_IT.finditer(sentence)] if topic_issues else []
+    if not about:
+        return hits
+    out = dict(hits)
+    for item in lex.issues:
+        if item.code not in out or item.code in topic_issues:
+            continue
+        target = next((code for code in item.yields_to if code in topic_issues and code not in out), None)
+        if target is not None:
+            # the pronoun's phrase names the issue too ("talk about it"), so nearby cues count
+            moved = out.pop(item.code) + [Cue(target, c.start, c.end, c.text) for c in about]
+            out[target] = sorted(moved, key=lambda c: c.start)
+    return out
