@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backchannel.signals.lexicon import LexiconError, load_cues, load_issue, load_lexicon
 from backchannel.signals.phrases import PhraseError, phrase_to_regex
@@ -161,6 +163,32 @@ def test_located_anchors_find_what_a_search_of_each_sentence_finds() -> None:
     assert [view.spans(s.of(odd), s.start) for s in split(odd).sentences] == [
         PhraseSet(phrases).spans(s.of(odd)) for s in split(odd).sentences
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["truce", "truces", "evacuat", "evacuation", "cease", "fire", "ceasefire", "x", " ", ", ", "-"]
+        ),
+        max_size=30,
+    )
+)
+def test_one_shared_scan_locates_every_anchor_occurrence_a_substring_search_finds(pieces: list[str]) -> None:
+    from backchannel.signals.phrases import AnchorScan, PhraseSet
+
+    phrases = ["cease-fire*", "truce*", "evacuat* ~ (civilians|people)", "evacuation corridor*", "fire*"]
+    base = PhraseSet(phrases)
+    document = "".join(pieces)
+    scan = AnchorScan(base.anchor_words | {"talks"})  # shared with another set's anchors
+    view = base.narrow(document, scan.locate(document.lower()))
+    expected = sorted(
+        (at, at + len(word), word)
+        for word in base._by_anchor
+        for at in range(len(document))
+        if document.lower().startswith(word, at)
+    )
+    assert view._located is not None and view._located[1] == expected
+    assert set(view._by_anchor) == {w for _, _, w in expected}
 
 
 def test_raw_patterns_split_by_anchor_find_what_one_alternation_finds() -> None:

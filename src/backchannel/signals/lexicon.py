@@ -19,7 +19,16 @@ from typing import Any
 import yaml
 
 from ..records import STANCES
-from .phrases import PhraseError, PhraseSet, RawPatterns, anchors_of, check_phrase, compile_phrases, phrase_to_regex
+from .phrases import (
+    AnchorScan,
+    PhraseError,
+    PhraseSet,
+    RawPatterns,
+    anchors_of,
+    check_phrase,
+    compile_phrases,
+    phrase_to_regex,
+)
 
 CUE_FAMILIES = (
     "stance",
@@ -138,6 +147,7 @@ class Lexicon:
     actors: Any  # backchannel.actors.ActorDictionary
     digest: str
     any_issue: re.Pattern[str] = field(repr=False, default=None)  # type: ignore[assignment]
+    anchor_scan: AnchorScan | None = field(repr=False, default=None)  # every issue term's anchors, one pass
 
     def issue(self, code: str) -> IssueLexicon:
         for item in self.issues:
@@ -396,4 +406,6 @@ def _load(actors_files: tuple[str, ...], issues_dir: str | None, cues_file: str 
         raise LexiconError(str(exc)) from None
     digest.update(str(getattr(actors, "digest", "")).encode())
     any_issue = re.compile("|".join(f"(?:{i.terms.pattern})" for i in issues), re.IGNORECASE)
-    return Lexicon(tuple(issues), cues, actors, digest.hexdigest()[:12], any_issue)
+    anchors = frozenset(w for i in issues if i.term_set is not None for w in i.term_set.anchor_words)
+    scan = AnchorScan(anchors)
+    return Lexicon(tuple(issues), cues, actors, digest.hexdigest()[:12], any_issue, scan if scan.usable else None)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..actors.trie import trie_regex
+
 _GAP = r"(?:[^\w]+[\w'’-]+){0,3}?[^\w]+"
 _SEP = r"[^\w]+"
 
@@ -230,6 +232,30 @@ def anchors_of(phrase: str) -> set[str] | None:
     return union
 
 
+class AnchorScan:
+    """Every occurrence of many anchor words in one pass over a lower-cased document.
+
+    A substring search per anchor reads the document once per anchor; a lookahead trie
+    reports the longest anchor at each position in one pass, and the anchors that are its
+    prefixes ("evacuat" in "evacuation") occur there too.
+    """
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        ordered = sorted(w for w in words if w)
+        self.usable = bool(ordered) and not any(c.isspace() for w in ordered for c in w)
+        self._scan = re.compile("(?=(" + trie_regex(ordered) + "))") if self.usable else None
+        self._prefixes = {w: [v for v in ordered if w.startswith(v)] for w in ordered}
+
+    def locate(self, low: str) -> list[tuple[int, int, str]] | None:
+        """(start, end, word) of each occurrence in ``low``, sorted; None when unusable."""
+        if self._scan is None:
+            return None
+        prefixes = self._prefixes
+        return sorted(
+            (m.start(), m.start() + len(word), word) for m in self._scan.finditer(low) for word in prefixes[m.group(1)]
+        )
+
+
 class PhraseSet:
     """A family of phrases matched like one alternation, but only where their anchors occur.
 
@@ -255,14 +281,27 @@ class PhraseSet:
                 self._by_anchor.setdefault(anchor, []).append(pattern)
         self.pattern = "|".join(f"(?:{phrase_to_regex(p)})" for p in sorted(set(phrases), key=len, reverse=True))
 
-    def narrow(self, document: str) -> PhraseSet:
-        """The same set restricted to the anchors that occur in ``document`` (once per article)."""
+    @property
+    def anchor_words(self) -> frozenset[str]:
+        return frozenset(self._by_anchor)
+
+    def narrow(self, document: str, located: list[tuple[int, int, str]] | None = None) -> PhraseSet:
+        """The same set restricted to the anchors that occur in ``document`` (once per article).
+
+        ``located``: every anchor occurrence in the document as (start, end, word), sorted, from
+        one ``AnchorScan`` shared by several sets; else each anchor is searched for here.
+        """
         low = document.lower()
         view = PhraseSet.__new__(PhraseSet)
         view._always = self._always
-        view._by_anchor = {w: p for w, p in self._by_anchor.items() if w in low}
         view.pattern = self.pattern
         view._located = None
+        if located is not None and len(low) == len(document):
+            own = [f for f in located if f[2] in self._by_anchor]
+            view._by_anchor = {w: self._by_anchor[w] for w in {f[2] for f in own}}
+            view._located = ([f[0] for f in own], own)
+            return view
+        view._by_anchor = {w: p for w, p in self._by_anchor.items() if w in low}
         if len(low) == len(document):  # lower() kept every offset: anchors can be located once
             found: list[tuple[int, int, str]] = []
             for word in view._by_anchor:

@@ -17,7 +17,8 @@ from .phrases import PhraseSet
 
 def narrow_terms(lex: Lexicon, document: str) -> dict[str, PhraseSet]:
     """Per issue, its term set restricted to the anchors the document contains (one pass per article)."""
-    return {item.code: item.term_set.narrow(document) for item in lex.issues if item.term_set is not None}
+    located = lex.anchor_scan.locate(document.lower()) if lex.anchor_scan is not None else None
+    return {item.code: item.term_set.narrow(document, located) for item in lex.issues if item.term_set is not None}
 
 
 def issue_hits(
