@@ -425,3 +425,13 @@ def test_a_demonym_describing_a_thing_holds_nothing_but_one_through_its_voice_do
     assert set(sigs) == {("USA", "ceasefire")}
     sigs = by_key(signals_of("On Tuesday a joint US-Ukraine statement backing a 30-day truce was issued."))
     assert set(sigs) == {("USA", "ceasefire"), ("UKR", "ceasefire")}
+
+
+def test_what_the_speaker_was_told_is_no_position_of_the_speaker(by_key, signals_of) -> None:
+    for text in (
+        "Zelensky said: “For years we have been told that the alliance's door is open to Kyiv.”",
+        "Kuleba said: “We keep hearing that NATO membership is open to us.”",
+    ):
+        assert ("UKR", "nato_membership") not in by_key(signals_of(text)), text
+    sigs = by_key(signals_of("Zelensky said: “We want to join NATO.”"))
+    assert sigs[("UKR", "nato_membership")].stance == "open"

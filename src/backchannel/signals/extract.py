@@ -43,6 +43,11 @@ _ACCUSING = re.compile(r"(?:accus|blam)", re.IGNORECASE)
 _EXISTENTIAL = re.compile(
     r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
 )
+_TOLD = re.compile(
+    r"\b(?:we|I)(?:['’]ve|['’]d)?\s+(?:have\s+|had\s+|keep\s+|kept\s+|also\s+)*(?:heard|hear|been\s+told|were\s+told"
+    r"|was\s+told|are\s+told|am\s+told|being\s+told|hearing)\b[^.;:]{0,40}?\bthat\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 _LEADERS = re.compile(r"\b(?:leaders|presidents)\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\"'”’»)]*$")
 _CAPTION_END = re.compile(r"\s[–—-]\s(?:video|audio|in pictures)\s+(?=[A-Z])")  # an embed's title ends so
@@ -252,6 +257,9 @@ def _signals_for_issue(
     agent = agents.get(first_cue, (False, None))[1] if first_cue is not None else None
     if agent is not None:
         heads, how = [agent], f"agent of the passive ({first_cue.text!r} by)"
+    if heads and first_cue is not None and _TOLD.search(sentence, 0, first_cue.start) is not None:
+        # "we keep hearing that the door is open to us": what the speaker was told is someone else's line
+        return []
     if not sc.polar and not sc.conditions and not attr.claim:
         heads = []  # only the proposal's author has a position here
     both = [
