@@ -377,3 +377,7 @@ def test_talks_about_it_after_a_truce_sentence_are_about_the_truce(signals_of) -
     )
     sigs = [s for s in signals_of(text) if s.sentence.startswith("“We")]
     assert [(s.holder, s.issue) for s in sigs] == [("RUS", "negotiations")]
+    # "talks this week" or "the talks that follow" have no pronoun object: still the talks.
+    text = "Putin said Russia agreed with the truce proposal.\nHe said he was ready for talks this week in Riyadh."
+    sigs = [s for s in signals_of(text) if s.sentence.startswith("He said")]
+    assert [(s.holder, s.issue) for s in sigs] == [("RUS", "negotiations")]

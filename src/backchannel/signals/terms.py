@@ -144,8 +144,10 @@ def _absorbed(sentence: str, cue: Cue, others: list[Cue], item: IssueLexicon) ->
 
 # "we must discuss it with Washington": the talks' object is a pronoun
 _ABOUT_IT = re.compile(
-    r"\b(?:talk|talks|talking|discuss|discussing|discussed|negotiate|negotiating|negotiations|consult|consulting)"
-    r"\s+(?:about\s+|on\s+|over\s+)?(?:it|this|that)\b(?!\s+(?:is|was|we|they|he|she|I)\b)",
+    r"\b(?:talk|talks|talking|discuss|discussing|discussed|negotiate|negotiating|consult|consulting)"
+    r"\s+(?:about\s+|on\s+|over\s+)?(?:it\b(?!['’]|\s+(?:is|was|will|would|has|had)\b)"
+    # "this" only as the whole object ("discuss this with Trump"), never "talks this week"
+    r"|this(?=\s*[,.;:!?”\"]|\s+(?:with|further|again|first|directly|together)\b))",
     re.IGNORECASE,
 )
 
