@@ -435,3 +435,14 @@ def test_what_the_speaker_was_told_is_no_position_of_the_speaker(by_key, signals
         assert ("UKR", "nato_membership") not in by_key(signals_of(text)), text
     sigs = by_key(signals_of("Zelensky said: “We want to join NATO.”"))
     assert sigs[("UKR", "nato_membership")].stance == "open"
+
+
+def test_the_side_set_against_the_holder_holds_the_opposite(by_key, signals_at) -> None:
+    text = "Putin told state television that it was Kyiv and its backers, not Moscow, that were refusing to talk."
+    sigs = by_key(signals_at(text, "Putin"))
+    assert sigs[("UKR", "negotiations")].stance == "opposed"
+    moscow = sigs[("RUS", "negotiations")]
+    assert (moscow.stance, moscow.source, moscow.channel) == ("open", "holder", "public")
+    # Reported by a third side, the contrasted side's stance is a third-party report.
+    sigs = by_key(signals_at("Erdogan said Kyiv, not Moscow, had rejected the truce.", "Erdogan"))
+    assert (sigs[("RUS", "ceasefire")].stance, sigs[("RUS", "ceasefire")].source) == ("open", "third_party")

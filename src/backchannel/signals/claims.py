@@ -8,6 +8,7 @@ in the same sentence; a mutual claim replaces them for the sides it names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from .analysis import Cue, finditer, inside, stance_cues
@@ -189,6 +190,51 @@ def _described_sides(scope: _Scope) -> list[Found]:
             rec.restate(polar[0].kind, f"described as: {polar[0].text!r}", *credited)
             rec.displaces = describer.code if describer is not None else None
             out.append(rec)
+    return out
+
+
+# "it was Kyiv, not Moscow, that refused to talk": the name set against the holder
+_NOT_BEFORE = re.compile(r",\s*(?:and\s+)?not\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,")
+_FLIPPED = {"open": "opposed", "opposed": "open"}
+
+
+def contrasted_records(
+    sentence: str, mentions: list[Actorish], found: list[Found], speaker: Actorish | None
+) -> list[Found]:
+    """Records for a side the sentence sets against the holder ("Kyiv, not Moscow, refused to talk").
+
+    The "not" negates the name, so the contrasted side holds the opposite stance: Moscow did
+    not refuse. Only for a plain open or opposed record of another side on the same issue.
+    When the speaker is that side ("Putin said Kyiv, not Moscow, ...") it is its own word.
+    """
+    out: list[Found] = []
+    for m in mentions:
+        if not m.code or not _NOT_BEFORE.search(sentence, max(0, m.start - 12), m.start):
+            continue
+        if not _COMMA_AFTER.match(sentence, m.end):
+            continue
+        have = {(f.holder, f.issue) for f in found + out}
+        for f in found:
+            if f.holder != m.code and f.stance in _FLIPPED and (m.code, f.issue) not in have:
+                why = [
+                    w if not w.startswith("holder:") else f"holder: {m.code} (set against {f.holder})" for w in f.why
+                ]
+                rec = replace(f, holder=m.code, person=m.person, why=why)
+                own = speaker is not None and speaker.code == m.code
+                rec.restate(
+                    _FLIPPED[f.stance],
+                    f"'not {m.text}'",
+                    *(("holder", f"speaker {speaker.text!r}") if own and speaker is not None else ()),
+                )
+                if own and speaker is not None:
+                    rec.person = speaker.person
+                    rec.channel = "public"
+                    rec.why = [w for w in rec.why if not w.startswith("channel:")] + [
+                        "channel: public (on-record words)"
+                    ]
+                out.append(rec)
+                have.add((m.code, f.issue))
     return out
 
 

@@ -16,7 +16,7 @@ from ..records import Article, Signal
 from ..sentences import Span, split
 from .analysis import Cue, finditer, inside, quote_spans, stance_cues
 from .attributes import confidence, fill_when
-from .claims import claim_records, onlooker
+from .claims import claim_records, contrasted_records, onlooker
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
@@ -125,6 +125,7 @@ def extract(article: Article, *, lexicon: Lexicon | None = None) -> list[Signal]
         overridden = {(f.holder, f.issue) for f in accused if f.overrides}
         overridden |= {(f.displaces, f.issue) for f in accused if f.displaces}
         found = _dedupe([f for f in found if (f.holder, f.issue) not in overridden] + accused)
+        found += contrasted_records(sentence, actors.all, found, attr.speaker)
         for f in found:
             where.append(i)
             out.append(
