@@ -161,7 +161,7 @@ def talks_about_the_topic(
     with the truce proposal", "we must discuss it with Washington first" is
     about the truce; an issue that ``yields_to`` the topic's issue is read as that issue.
     """
-    about = [Cue("", m.start(), m.end(), m.group()) for m in _ABOUT_IT.finditer(sentence)] if topic_issues else []
+    about = [m.span() for m in _ABOUT_IT.finditer(sentence)] if topic_issues else []
     if not about:
         return hits
     out = dict(hits)
@@ -170,7 +170,8 @@ def talks_about_the_topic(
             continue
         target = next((code for code in item.yields_to if code in topic_issues and code not in out), None)
         if target is not None:
-            # the pronoun's phrase names the issue too ("talk about it"), so nearby cues count
-            moved = out.pop(item.code) + [Cue(target, c.start, c.end, c.text) for c in about]
-            out[target] = sorted(moved, key=lambda c: c.start)
+            # the talks' terms become the target's, and the pronoun's phrase ("talk about it") names it
+            # too, so cues near either count
+            spans = [(c.start, c.end) for c in out.pop(item.code)] + about
+            out[target] = [Cue(target, a, b, sentence[a:b]) for a, b in sorted(spans)]
     return out
