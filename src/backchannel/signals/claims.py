@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from .analysis import Cue, finditer, inside, stance_cues
+from .analysis import Cue, StanceCues, finditer, inside, stance_cues
 from .context import DocContext, Topic
 from .found import Found, build_record, side
 from .holders import Actorish, Attribution, subject_before
@@ -41,6 +41,26 @@ def onlooker(lex: Lexicon, m: Actorish | None) -> bool:
     """
     sides = lex.actors.data.belligerents
     return m is not None and bool(m.code) and bool(sides) and m.code not in sides
+
+
+_ACCUSING = re.compile(r"(?:accus|blam)", re.IGNORECASE)
+
+
+def onlooker_accusation(lex: Lexicon, attr: Attribution) -> bool:
+    """Whether the sentence's reporting verb is an onlooker accusing a side ("Johnson blamed Russia")."""
+    return (
+        attr.claim and attr.verb is not None and bool(_ACCUSING.match(attr.verb.text)) and onlooker(lex, attr.speaker)
+    )
+
+
+def before_the_accusation(sc: StanceCues, attr: Attribution) -> tuple[StanceCues, Attribution]:
+    """The cues before the accusing verb, as the onlooker's own words ("Macron urged a truce and accused ...")."""
+    assert attr.verb is not None
+    at = attr.verb.start
+    sc = replace(
+        sc, polar=tuple(c for c in sc.polar if c.end <= at), conditions=tuple(c for c in sc.conditions if c.end <= at)
+    )
+    return sc, Attribution(attr.speaker, attr.source_cue, None, (0, at))
 
 
 _MUTUAL = re.compile(r"\s+(?:each other|one another)\b", re.IGNORECASE)

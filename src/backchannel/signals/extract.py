@@ -16,7 +16,7 @@ from ..records import Article, Signal
 from ..sentences import Span, split
 from .analysis import Cue, finditer, inside, quote_spans, stance_cues
 from .attributes import confidence, fill_when
-from .claims import claim_records, contrasted_records, onlooker
+from .claims import before_the_accusation, claim_records, contrasted_records, onlooker_accusation
 from .clauses import only_the_aim_of_talks, owners_of_issue_phrases, passive_agent, targets_of_terms
 from .context import DocContext, Topic, build_context, sentence_actors
 from .found import Found, build_record, side
@@ -39,7 +39,6 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _JOINT_TEXT = re.compile(r"\b(?:statement|declaration|communiqu)", re.IGNORECASE)
-_ACCUSING = re.compile(r"(?:accus|blam)", re.IGNORECASE)
 _EXISTENTIAL = re.compile(
     r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
 )
@@ -227,19 +226,13 @@ def _signals_for_issue(
     cue_pos = (list(sc.polar) or conditions or [None])[0]
     if cue_pos is not None:
         attr = attribution(lex, sentence, [m for m in mentions if m.kind != "first_person"], quotes, cue_pos.start)
-    if attr.claim and attr.verb is not None and _ACCUSING.match(attr.verb.text) and onlooker(lex, attr.speaker):
-        # "Johnson blamed Russia for breaches of the truce": an onlooker's view, no record of the
-        # accused; what the onlooker said before accusing ("urged a truce and accused ...") is its own.
-        claim_at = attr.verb.start
-        sc = replace(
-            sc,
-            polar=tuple(c for c in sc.polar if c.end <= claim_at),
-            conditions=tuple(c for c in sc.conditions if c.end <= claim_at),
-        )
+    if onlooker_accusation(lex, attr):
+        # "Johnson blamed Russia for breaches of the truce": no record of the accused; what the
+        # onlooker said before accusing ("urged a truce and accused ...") is its own.
+        sc, attr = before_the_accusation(sc, attr)
         if not sc.polar and not sc.conditions:
             return []
-        conditions = [c for c in conditions if c.end <= claim_at]
-        attr = Attribution(attr.speaker, attr.source_cue, None, (0, claim_at))
+        conditions = [c for c in conditions if c.end <= attr.content[1]]
     lo, hi = attr.content
     in_content = [c for c in sc.polar if lo <= c.start < hi]
     first_cue = (in_content or list(sc.polar) or conditions or [None])[0]
